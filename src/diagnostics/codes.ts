@@ -52,6 +52,8 @@ export const codes = {
   NotConstant: { code: "NN2018", severity: "error", title: "value is not a constant" },
   MultipleOutputsUsedAsOne: { code: "NN2019", severity: "error", title: "several outputs used as one tensor" },
   DuplicateOutput: { code: "NN2020", severity: "error", title: "tensor declared as output twice" },
+  NotCallable: { code: "NN2021", severity: "error", title: "value is not a layer or function" },
+  SharedLayerMismatch: { code: "NN2022", severity: "error", title: "shared layer applied to incompatible inputs" },
 
   // NN3xxx: shapes and dtypes
   ShapeMismatch: { code: "NN3001", severity: "error", title: "shape mismatch" },

@@ -1,0 +1,42 @@
+/** Keras's to_snake_case: "SimpleRNN" → "simple_rnn", "LSTM" → "lstm", "GlobalMaxPooling1D" → "global_max_pooling1d". */
+export function snakeCase(typeName: string): string {
+  return typeName
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase();
+}
+
+/** Hands out unique layer names in Keras style (`lstm`, `lstm_1`, …), never a taken name. */
+export class LayerNamer {
+  private readonly taken: Set<string>;
+  private readonly counters = new Map<string, number>();
+
+  constructor(reserved: Iterable<string>) {
+    this.taken = new Set(reserved);
+  }
+
+  /** Claims a name the user gave (already unique among declarations). */
+  claim(name: string): string {
+    this.taken.add(name);
+    return name;
+  }
+
+  /** The user's name if there is one (already unique among declarations), else a fresh one. */
+  claimOrFresh(name: string | undefined, typeName: string): string {
+    return name === undefined ? this.fresh(typeName) : this.claim(name);
+  }
+
+  /** A fresh name for an unnamed layer of this type. */
+  fresh(typeName: string): string {
+    const base = snakeCase(typeName);
+    let n = this.counters.get(base) ?? 0;
+    let name = n === 0 ? base : `${base}_${n}`;
+    while (this.taken.has(name)) {
+      n += 1;
+      name = `${base}_${n}`;
+    }
+    this.counters.set(base, n + 1);
+    this.taken.add(name);
+    return name;
+  }
+}
