@@ -33,14 +33,20 @@ export function summaryFromIR(ir: ModelIR): ModelSummary {
     output_shapes: [input.shape],
     params: 0,
   }));
-  const layers: SummaryLayer[] = ir.layers.map((layer) => ({
-    name: layer.name,
-    type: layer.type,
-    output_shapes: ir.nodes.filter((n) => n.layer === layer.name).flatMap((n) => n.outputs.map((t) => t.shape)),
-    params: layer.params,
+  // Nodes are in topological order, so grouping them by layer lists layers in order of first use.
+  const byLayer = new Map<string, Dim[][]>();
+  for (const node of ir.nodes) {
+    const shapes = byLayer.get(node.layer) ?? [];
+    shapes.push(...node.outputs.map((t) => t.shape));
+    byLayer.set(node.layer, shapes);
+  }
+  const layerByName = new Map(ir.layers.map((l) => [l.name, l]));
+  const layers: SummaryLayer[] = [...byLayer].map(([name, output_shapes]) => ({
+    name,
+    type: layerByName.get(name)!.type,
+    output_shapes,
+    params: layerByName.get(name)!.params,
   }));
-  const firstUse = (name: string) => ir.nodes.findIndex((n) => n.layer === name);
-  layers.sort((a, b) => firstUse(a.name) - firstUse(b.name));
   return {
     name: ir.name,
     inputs: ir.inputs.map(({ name, dtype, shape }) => ({ name, dtype, shape })),

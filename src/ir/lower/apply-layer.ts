@@ -1,6 +1,5 @@
 import type { CodeName } from "../../diagnostics/codes.js";
 import type { Span } from "../../diagnostics/span.js";
-import { formatPosition } from "../../diagnostics/span.js";
 import { formatShape } from "../dims.js";
 import type { InferContext, Inference, LayerInput, ProblemLocation } from "../layer-definition.js";
 import { getLayerDefinition } from "../layers/index.js";
@@ -95,7 +94,7 @@ function relatedFor(inputs: AppliedInput[], at: ProblemLocation | undefined) {
   if (at === undefined || at === "call" || !("input" in at)) return undefined;
   const input = inputs[at.input]?.tensor;
   if (!input?.name) return undefined;
-  return [{ message: `'${input.name}' defined here (${formatPosition(input.span)})`, span: input.span }];
+  return [{ message: `'${input.name}' defined here`, span: input.span }];
 }
 
 function createLayer(name: string, handle: LayerHandle, weights: WeightSpec[]): IRLayer {

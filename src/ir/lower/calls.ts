@@ -18,9 +18,10 @@ export function applyStage(lowering: Lowering, current: Value, previous: Expr, s
   if (current.kind === "invalid") return INVALID;
   const tensors = tensorsOf(current);
   if (!tensors) {
+    const what = previous.kind === "Identifier" ? `'${previous.name}' is ${describeValue(current)}` : `this is ${describeValue(current)}`;
     const message = current.kind === "layer"
-      ? `${describeValue(current)} cannot be piped on: pipe a tensor into it instead (\`x |> layer\`)`
-      : `only tensors can be piped into a layer; this is ${describeValue(current)}`;
+      ? `${what}, not a tensor: pipe a tensor into it instead (\`x |> ${previous.kind === "Identifier" ? previous.name : "layer"}\`)`
+      : `only tensors can be piped into a layer; ${what}`;
     lowering.sink.report(current.kind === "layer" ? "LayerUsedAsTensor" : "ValueUsedAsTensor", message, previous.span);
     return INVALID;
   }
@@ -113,7 +114,8 @@ function callValue(
       return INVALID;
     default: {
       const code = callee.kind === "tensor" || callee.kind === "tensors" ? "TensorUsedAsLayer" : "NotCallable";
-      lowering.sink.report(code, `${describeValue(callee)} is not a layer or function, so it cannot be called`, expr.callee.span);
+      const what = expr.callee.kind === "Identifier" ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
+      lowering.sink.report(code, `${what}, not a layer or function, so it cannot be called`, expr.callee.span);
       return INVALID;
     }
   }

@@ -51,7 +51,7 @@ function evaluateOptions(
   let ok = true;
   for (const { name, argument } of named) {
     const value = site.evaluated?.get(argument) ?? evaluate(lowering, argument.value);
-    const option = toOptionValue(lowering, value, argument, site.calleeName);
+    const option = toOptionValue(lowering, value, argument, name, site.calleeName);
     if (option === undefined) ok = false;
     else options[name] = option;
     spans.set(name, argument.span);
@@ -60,7 +60,7 @@ function evaluateOptions(
 }
 
 /** An option must be a constant; a layer becomes a layer value (Bidirectional's LSTM). */
-function toOptionValue(lowering: Lowering, value: Value, argument: Argument, calleeName: string): OptionValue | undefined {
+function toOptionValue(lowering: Lowering, value: Value, argument: Argument, optionName: string, calleeName: string): OptionValue | undefined {
   switch (value.kind) {
     case "constant":
       return value.value;
@@ -73,7 +73,7 @@ function toOptionValue(lowering: Lowering, value: Value, argument: Argument, cal
         callSpan: argument.value.span,
         positional: value.definition.positional,
       });
-      return constructed.kind === "layer" ? toOptionValue(lowering, constructed, argument, calleeName) : undefined;
+      return constructed.kind === "layer" ? toOptionValue(lowering, constructed, argument, optionName, calleeName) : undefined;
     }
     case "invalid":
       return undefined;
@@ -82,7 +82,7 @@ function toOptionValue(lowering: Lowering, value: Value, argument: Argument, cal
       const hint = isTensor ? "; tensors go where the layer is applied: Layer(options)(tensor) or tensor |> Layer(options)" : "";
       lowering.sink.report(
         isTensor ? "TensorUsedAsValue" : "NotConstant",
-        `${calleeName}: ${argument.name ? `option '${argument.name.name}'` : "an option"} must be a constant, but this is ${describeValue(value)}${hint}`,
+        `${calleeName}: option '${optionName}' must be a constant, but ${argument.value.kind === "Identifier" ? `'${argument.value.name}'` : "this"} is ${describeValue(value)}${hint}`,
         argument.value.span,
       );
       return undefined;

@@ -27,7 +27,7 @@ export function lintGraph(nodes: readonly IRNode[], layers: readonly IRLayer[], 
     lintSoftmaxTwice(node, graph, sink);
     lintEmbeddingIntoDense(node, graph, sink);
   }
-  for (const layer of layers) lintNoOp(layer, nodes, sink);
+  for (const layer of layers) lintNoOp(layer, sink);
 }
 
 function layerOf(node: IRNode, graph: Graph): IRLayer {
@@ -52,10 +52,11 @@ function soleProducer(node: IRNode, graph: Graph): IRNode | undefined {
 
 function lintStackedLinearDense(node: IRNode, graph: Graph, sink: DiagnosticSink): void {
   const producer = soleProducer(node, graph);
-  if (!producer || !isLinearDense(layerOf(node, graph)) || !isLinearDense(layerOf(producer, graph))) return;
+  // The first map being linear is enough: W2·(W1·x + b1) + b2 is one Dense layer.
+  if (!producer || layerOf(node, graph).type !== "Dense" || !isLinearDense(layerOf(producer, graph))) return;
   sink.report(
     "StackedLinearDense",
-    `Dense '${node.layer}' follows Dense '${producer.layer}' with no activation between them: two linear maps collapse into one; give '${producer.layer}' an activation`,
+    `Dense '${node.layer}' follows Dense '${producer.layer}' with no activation between them: the two collapse into one linear map; give '${producer.layer}' an activation`,
     node.span,
     [{ message: `'${producer.layer}' applied here`, span: producer.span }],
   );
@@ -88,11 +89,12 @@ function lintEmbeddingIntoDense(node: IRNode, graph: Graph, sink: DiagnosticSink
   );
 }
 
-function lintNoOp(layer: IRLayer, nodes: readonly IRNode[], sink: DiagnosticSink): void {
+/** Layers are already pruned to those applied on the way to an output. */
+function lintNoOp(layer: IRLayer, sink: DiagnosticSink): void {
   const noOp =
     (layer.type === "Dropout" && layer.options.rate === 0) ||
     (layer.type === "Activation" && (layer.options.activation === "linear" || layer.options.activation === null));
-  if (!noOp || !nodes.some((n) => n.layer === layer.name)) return;
+  if (!noOp) return;
   const why = layer.type === "Dropout" ? "a dropout rate of 0 drops nothing" : "the linear activation returns its input unchanged";
   sink.report("NoOpLayer", `${layer.type} '${layer.name}' has no effect: ${why}`, layer.span);
 }
