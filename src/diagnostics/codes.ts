@@ -43,7 +43,6 @@ export const codes = {
   UnknownParameterOverride: { code: "NN2009", severity: "error", title: "--set names no parameter" },
   InvalidParameterOverride: { code: "NN2010", severity: "error", title: "--set value has the wrong type" },
   NoOutputs: { code: "NN2011", severity: "error", title: "model has no output" },
-  UnreachableOutput: { code: "NN2012", severity: "error", title: "output does not depend on any input" },
   ValueUsedAsTensor: { code: "NN2013", severity: "error", title: "value used as a tensor" },
   TensorUsedAsValue: { code: "NN2014", severity: "error", title: "tensor used as an option value" },
   DuplicateArgument: { code: "NN2015", severity: "error", title: "argument given twice" },
@@ -79,7 +78,6 @@ export const codes = {
   UnsupportedOption: { code: "NN4006", severity: "error", title: "option not supported by the backend" },
   InvalidRegularizer: { code: "NN4007", severity: "error", title: "invalid regularizer" },
   InvalidWrappedLayer: { code: "NN4008", severity: "error", title: "layer cannot be wrapped" },
-  ConflictingOptions: { code: "NN4009", severity: "error", title: "options contradict each other" },
 
   // NN5xxx: lint warnings
   UnusedBinding: { code: "NN5001", severity: "warning", title: "unused binding" },

@@ -112,6 +112,7 @@ export interface ListLiteral extends Node {
   elements: Expr[];
 }
 
+/** A name. It is '' where error recovery had to invent one (the syntax error is already reported). */
 export interface Identifier extends Node {
   kind: "Identifier";
   name: string;
@@ -139,6 +140,7 @@ export interface PipeExpr extends Node {
 
 export type BinaryOperator = "+" | "-" | "*" | "/";
 
+/** Inside a dim (a DimExpr), both sides are DimExprs, so either may be an `UnknownDim`. */
 export interface BinaryExpr extends Node {
   kind: "Binary";
   operator: BinaryOperator;
