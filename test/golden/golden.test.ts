@@ -25,7 +25,7 @@ for (const folder of goodFolders) {
 
 describe("specs/errors", () => {
   const specs = specFiles("errors");
-  const known = new Set(Object.values(codes).map((c) => c.code));
+  const known = new Set<string>(Object.values(codes).map((c) => c.code));
 
   for (const spec of specs) {
     it(`${spec.path} reports ${spec.expected.join(", ")} and matches its golden output`, async () => {
