@@ -14,6 +14,7 @@ import { Lowering } from "./lowering.js";
 import type { ParameterOverrides } from "./parameters.js";
 import { pruneToOutputs } from "./prune.js";
 import { reportUnused } from "./unused.js";
+import { collectSymbols, type CallInfo, type SymbolInfo } from "./symbols.js";
 import { describeValue } from "./values.js";
 
 export interface LowerOptions {
@@ -22,8 +23,15 @@ export interface LowerOptions {
   source: { file: string; sha256: string };
 }
 
+export interface LowerResult {
+  ir?: ModelIR;
+  diagnostics: Diagnostic[];
+  symbols: SymbolInfo[];
+  calls: CallInfo[];
+}
+
 /** Lowers one model to the IR. The IR is returned only when there are no errors. */
-export function lowerModel(model: ModelDecl, options: LowerOptions): { ir?: ModelIR; diagnostics: Diagnostic[] } {
+export function lowerModel(model: ModelDecl, options: LowerOptions): LowerResult {
   const sink = new DiagnosticSink();
   const lowering = new Lowering(model, sink, options.params ?? {}, evaluate);
   const { declarations } = lowering;
@@ -52,7 +60,8 @@ export function lowerModel(model: ModelDecl, options: LowerOptions): { ir?: Mode
     reportUnused(lowering, nodes, graph.outputs);
     lintGraph(nodes, layers, graph.outputs, sink);
   }
-  if (sink.errorCount > 0) return { diagnostics: sink.diagnostics };
+  const { symbols, calls } = collectSymbols(lowering);
+  if (sink.errorCount > 0) return { diagnostics: sink.diagnostics, symbols, calls };
 
   const ir: ModelIR = {
     format: "nnspec-ir",
@@ -66,7 +75,7 @@ export function lowerModel(model: ModelDecl, options: LowerOptions): { ir?: Mode
     nodes,
     outputs: graph.outputs,
   };
-  return { ir, diagnostics: sink.diagnostics };
+  return { ir, diagnostics: sink.diagnostics, symbols, calls };
 }
 
 function lowerOutputs(lowering: Lowering): void {

@@ -23,6 +23,8 @@ export class Lowering {
   readonly parameters: IRParameter[] = [];
   /** Names referenced from somewhere (for the unused-name lints). */
   readonly referenced = new Set<string>();
+  /** Every place each declared name is used (for editors: references, rename). */
+  readonly references = new Map<string, Span[]>();
   /** Symbol substitution from `where` clauses, filled once they are solved. */
   substitution: ReadonlyMap<string, Dim> = new Map();
   readonly usedOverrides = new Set<string>();
@@ -50,6 +52,7 @@ export class Lowering {
     const declaration = this.declarations.names.get(name);
     if (declaration) {
       this.referenced.add(name);
+      this.references.set(name, [...(this.references.get(name) ?? []), span]);
       return this.valueOfDeclaration(name, declaration, span);
     }
     const layer = getLayerDefinition(name);
