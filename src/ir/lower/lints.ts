@@ -20,7 +20,11 @@ export function lintGraph(nodes: readonly IRNode[], layers: readonly IRLayer[], 
     outputs: new Set(outputs.map((o) => o.tensor)),
   };
   for (const node of nodes) {
-    for (const id of node.inputs) graph.consumers.set(id, [...(graph.consumers.get(id) ?? []), node]);
+    for (const id of node.inputs) {
+      const consumers = graph.consumers.get(id);
+      if (consumers) consumers.push(node);
+      else graph.consumers.set(id, [node]);
+    }
   }
   for (const node of nodes) {
     lintStackedLinearDense(node, graph, sink);

@@ -52,7 +52,9 @@ export class Lowering {
     const declaration = this.declarations.names.get(name);
     if (declaration) {
       this.referenced.add(name);
-      this.references.set(name, [...(this.references.get(name) ?? []), span]);
+      const uses = this.references.get(name);
+      if (uses) uses.push(span);
+      else this.references.set(name, [span]);
       return this.valueOfDeclaration(name, declaration, span);
     }
     const layer = getLayerDefinition(name);

@@ -46,13 +46,14 @@ export function collectSymbols(lowering: Lowering): { symbols: SymbolInfo[]; cal
       producers.set(t.id, node.layer);
     }
   }
+  const parameterNames = new Set(lowering.parameters.map((p) => p.name));
   const symbols: SymbolInfo[] = [];
   for (const [name, declaration] of lowering.declarations.names) {
     const value = lowering.computedValue(name);
     const info: SymbolInfo = { name, kind: "invalid", span: declaration.span, references: lowering.references.get(name) ?? [] };
     describeSymbol(info, value, layers, producers);
     if (declaration.kind === "input") info.kind = info.kind === "tensor" ? "input" : info.kind;
-    else if (info.kind === "constant" && lowering.parameters.some((p) => p.name === name)) info.kind = "parameter";
+    else if (info.kind === "constant" && parameterNames.has(name)) info.kind = "parameter";
     symbols.push(info);
   }
   const calls: CallInfo[] = graph.nodes.map((node) => ({

@@ -1,0 +1,288 @@
+import { CstParser, type IRecognitionException, type IToken } from "chevrotain";
+import type { ProgramCstNode } from "./cst-types.js";
+import {
+  AdditiveOperator,
+  allTokens,
+  Colon,
+  Comma,
+  Equals,
+  EqualsEquals,
+  False,
+  Identifier,
+  Input,
+  LBracket,
+  LCurly,
+  LParen,
+  Minus,
+  Model,
+  MultiplicativeOperator,
+  None,
+  NumberLiteral,
+  Output,
+  Pipe,
+  Question,
+  RBracket,
+  RCurly,
+  RParen,
+  Semicolon,
+  Star,
+  StringLiteral,
+  True,
+  Where,
+} from "./lexer.js";
+import { recognitionMessages } from "./recognition-messages.js";
+
+/** The parser stops repeating after this many errors (see `belowErrorLimit`). */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/**
+ * The grammar of .nnspec as a chevrotain CstParser: one class field per rule, no embedded
+ * actions. grammar/nnspec.ebnf is the same grammar for people; keep the two in step.
+ */
+export class NnspecParser extends CstParser {
+  constructor() {
+    super([...allTokens], { recoveryEnabled: true, errorMessageProvider: recognitionMessages });
+    this.performSelfAnalysis();
+  }
+
+  /**
+   * Gate of the repetitions that recovery can re-enter after skipping junk (those followed by more
+   * grammar in their rule). Each re-entry nests a stack frame, so a long garbage file would
+   * overflow the stack; past MAX_SYNTAX_ERRORS they stop and the rest is skipped in one pass.
+   */
+  private readonly belowErrorLimit = (): boolean => this.errors.length < MAX_SYNTAX_ERRORS;
+
+  readonly program = this.RULE("program", () => {
+    this.MANY({ GATE: this.belowErrorLimit, DEF: () => this.SUBRULE(this.modelDecl) });
+  });
+
+  readonly modelDecl = this.RULE("modelDecl", () => {
+    this.CONSUME(Model);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(LCurly);
+    this.MANY({ GATE: this.belowErrorLimit, DEF: () => this.SUBRULE(this.statement) });
+    this.CONSUME(RCurly);
+  });
+
+  readonly statement = this.RULE("statement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.outputDecl) },
+      { ALT: () => this.SUBRULE(this.whereClause) },
+      { ALT: () => this.SUBRULE(this.binding) },
+    ]);
+    this.OPTION(() => this.CONSUME(Semicolon));
+  });
+
+  readonly inputDecl = this.RULE("inputDecl", () => {
+    this.CONSUME(Input);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(Colon);
+    this.CONSUME1(Identifier, { LABEL: "dtype" });
+    this.SUBRULE(this.dimList);
+  });
+
+  readonly outputDecl = this.RULE("outputDecl", () => {
+    this.CONSUME(Output);
+    this.SUBRULE(this.bindingTarget);
+    this.OPTION(() => {
+      this.CONSUME(Equals);
+      this.SUBRULE(this.expression);
+    });
+  });
+
+  readonly whereClause = this.RULE("whereClause", () => {
+    this.CONSUME(Where);
+    this.SUBRULE(this.dimExpr, { LABEL: "left" });
+    this.CONSUME(EqualsEquals);
+    this.SUBRULE1(this.dimExpr, { LABEL: "right" });
+  });
+
+  readonly binding = this.RULE("binding", () => {
+    this.SUBRULE(this.bindingTarget);
+    this.MANY({
+      GATE: this.belowErrorLimit,
+      DEF: () => {
+        this.CONSUME(Comma);
+        this.SUBRULE1(this.bindingTarget);
+      },
+    });
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  readonly bindingTarget = this.RULE("bindingTarget", () => {
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE(this.tensorType);
+    });
+  });
+
+  /** An annotation's type: the dtype is optional (`[batch, 30]`, `float32[batch, 30]`). */
+  readonly tensorType = this.RULE("tensorType", () => {
+    this.OPTION(() => this.CONSUME(Identifier, { LABEL: "dtype" }));
+    this.SUBRULE(this.dimList);
+  });
+
+  readonly dimList = this.RULE("dimList", () => {
+    this.CONSUME(LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.dimExpr);
+      this.MANY({
+        GATE: this.belowErrorLimit,
+        DEF: () => {
+          this.CONSUME(Comma);
+          this.SUBRULE1(this.dimExpr);
+        },
+      });
+      this.OPTION1(() => this.CONSUME1(Comma));
+    });
+    this.CONSUME(RBracket);
+  });
+
+  readonly dimExpr = this.RULE("dimExpr", () => {
+    this.SUBRULE(this.dimTerm);
+    this.MANY(() => {
+      this.CONSUME(AdditiveOperator);
+      this.SUBRULE1(this.dimTerm);
+    });
+  });
+
+  readonly dimTerm = this.RULE("dimTerm", () => {
+    this.SUBRULE(this.dimAtom);
+    this.MANY(() => {
+      this.CONSUME(Star);
+      this.SUBRULE1(this.dimAtom);
+    });
+  });
+
+  readonly dimAtom = this.RULE("dimAtom", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(Identifier) },
+      { ALT: () => this.CONSUME(Question) },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.dimExpr);
+          this.CONSUME(RParen);
+        },
+      },
+    ]);
+  });
+
+  /** The loosest level: `a |> f |> g`. */
+  readonly expression = this.RULE("expression", () => {
+    this.SUBRULE(this.sum);
+    this.MANY(() => {
+      this.CONSUME(Pipe);
+      this.SUBRULE1(this.sum);
+    });
+  });
+
+  readonly sum = this.RULE("sum", () => {
+    this.SUBRULE(this.product);
+    this.MANY(() => {
+      this.CONSUME(AdditiveOperator);
+      this.SUBRULE1(this.product);
+    });
+  });
+
+  readonly product = this.RULE("product", () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.CONSUME(MultiplicativeOperator);
+      this.SUBRULE1(this.unary);
+    });
+  });
+
+  // A loop, not recursion: a long run of '-' must not deepen the stack.
+  readonly unary = this.RULE("unary", () => {
+    this.MANY(() => this.CONSUME(Minus));
+    this.SUBRULE(this.postfix);
+  });
+
+  readonly postfix = this.RULE("postfix", () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => this.SUBRULE(this.callSuffix));
+  });
+
+  readonly callSuffix = this.RULE("callSuffix", () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => this.SUBRULE(this.argumentList));
+    this.CONSUME(RParen);
+  });
+
+  readonly argumentList = this.RULE("argumentList", () => {
+    this.SUBRULE(this.argument);
+    this.MANY({
+      GATE: this.belowErrorLimit,
+      DEF: () => {
+        this.CONSUME(Comma);
+        this.SUBRULE1(this.argument);
+      },
+    });
+    this.OPTION(() => this.CONSUME1(Comma));
+  });
+
+  readonly argument = this.RULE("argument", () => {
+    this.OPTION(() => {
+      this.CONSUME(Identifier, { LABEL: "name" });
+      this.CONSUME(Equals);
+    });
+    this.SUBRULE(this.expression);
+  });
+
+  readonly primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(StringLiteral) },
+      { ALT: () => this.CONSUME(True) },
+      { ALT: () => this.CONSUME(False) },
+      { ALT: () => this.CONSUME(None) },
+      { ALT: () => this.CONSUME(Identifier) },
+      { ALT: () => this.SUBRULE(this.list) },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(RParen);
+        },
+      },
+    ]);
+  });
+
+  readonly list = this.RULE("list", () => {
+    this.CONSUME(LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.expression);
+      this.MANY({
+        GATE: this.belowErrorLimit,
+        DEF: () => {
+          this.CONSUME(Comma);
+          this.SUBRULE1(this.expression);
+        },
+      });
+      this.OPTION1(() => this.CONSUME1(Comma));
+    });
+    this.CONSUME(RBracket);
+  });
+}
+
+let instance: NnspecParser | undefined;
+
+/** The one parser instance (building it analyses the grammar, which is too slow to repeat). */
+export function getParser(): NnspecParser {
+  instance ??= new NnspecParser();
+  return instance;
+}
+
+/** The concrete syntax tree of `tokens` and every recognition error met on the way. */
+export function parseTokens(tokens: IToken[]): { cst: ProgramCstNode; errors: IRecognitionException[] } {
+  const parser = getParser();
+  parser.input = tokens;
+  // The generated CST types describe exactly this parser's output.
+  const cst = parser.program() as ProgramCstNode;
+  return { cst, errors: parser.errors };
+}
