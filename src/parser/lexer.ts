@@ -1,4 +1,7 @@
-import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
+import { chevrotain } from "./chevrotain-runtime.js";
+
+const { createToken, Lexer } = chevrotain;
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { lexingDiagnostics } from "./lexing-diagnostics.js";
 import { matchInvalidNumber } from "./number-literal.js";

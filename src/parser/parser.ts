@@ -1,4 +1,5 @@
-import { CstParser, type IRecognitionException, type IToken } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
+import { chevrotain } from "./chevrotain-runtime.js";
 import type { ProgramCstNode } from "./cst-types.js";
 import {
   AdditiveOperator,
@@ -39,7 +40,7 @@ export const MAX_SYNTAX_ERRORS = 100;
  * The grammar of .nnspec as a chevrotain CstParser: one class field per rule, no embedded
  * actions. grammar/nnspec.ebnf is the same grammar for people; keep the two in step.
  */
-export class NnspecParser extends CstParser {
+export class NnspecParser extends chevrotain.CstParser {
   constructor() {
     super([...allTokens], { recoveryEnabled: true, errorMessageProvider: recognitionMessages });
     this.performSelfAnalysis();
