@@ -21,7 +21,7 @@ export interface LayerInput {
 }
 
 /** Where a problem points: an option's argument, one of the input tensors, or the whole call. */
-export type ProblemLocation = { option: string } | { input: number } | "call";
+export type ProblemLocation = { option: string } | { input: number } | { keyword: string; index?: number } | "call";
 
 /** What a shape rule sees, and how it reports problems. */
 export interface InferContext {
@@ -30,6 +30,8 @@ export interface InferContext {
   /** Options after validation, with defaults filled in. */
   options: Options;
   inputs: readonly LayerInput[];
+  /** Tensors given by keyword when applying, for the keywords in `tensorKeywords`. */
+  keywordInputs: Readonly<Record<string, readonly LayerInput[]>>;
   error(code: CodeName, message: string, at?: ProblemLocation): void;
   warn(code: CodeName, message: string, at?: ProblemLocation): void;
   /** Runs the shape rule of a wrapped layer (Bidirectional's LSTM) on the given inputs. */
@@ -65,6 +67,11 @@ export interface LayerDefinition {
   options: OptionSchema;
   /** How many tensors it is applied to (max null: any number). */
   inputs: { min: number; max: number | null };
+  /**
+   * Keywords that take tensors when the layer is applied, e.g. ["initial_state"] for RNNs:
+   * `LSTM(64)(x, initial_state=[h, c])`. A list literal gives several tensors.
+   */
+  tensorKeywords?: readonly string[];
   /** The shape rule: pure; reports problems through ctx; undefined when outputs cannot be inferred. */
   infer(ctx: InferContext): Inference | undefined;
   /** Lowering to tfjs-layers: class name and config; must not import TensorFlow.js. */

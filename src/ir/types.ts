@@ -109,6 +109,8 @@ export interface IRNode {
   id: string;
   layer: string;
   inputs: string[];
+  /** Tensors given by keyword when applying (`initial_state=[h, c]`), by the option's Keras name. */
+  keywordInputs?: Record<string, string[]>;
   outputs: IRTensor[];
   /** The call site: the pipe stage or call expression. */
   span: Span;

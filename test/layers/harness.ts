@@ -37,7 +37,12 @@ export function spanAt(line: number): Span {
 }
 
 /** Runs what the lowering runs for one layer: option validation, then (if valid) the shape rule. */
-export function runLayer(type: string, given: Options, inputs: readonly TestInput[]): LayerRun {
+export function runLayer(
+  type: string,
+  given: Options,
+  inputs: readonly TestInput[],
+  keywordInputs: Readonly<Record<string, readonly TestInput[]>> = {},
+): LayerRun {
   const definition = getLayerDefinition(type);
   if (!definition) throw new Error(`no layer ${type}`);
   const { options, problems } = validateOptions(definition, given);
@@ -55,6 +60,7 @@ export function runLayer(type: string, given: Options, inputs: readonly TestInpu
     layerName: `my_${type.toLowerCase()}`,
     options: layerOptions,
     inputs: layerInputs,
+    keywordInputs: Object.fromEntries(Object.entries(keywordInputs).map(([k, list]) => [k, list.map(toLayerInput)])),
     error: (code, message, at) => report(code, "error")(message, at),
     warn: (code, message, at) => report(code, "warning")(message, at),
     inferWrapped: (layer, wrappedInputs) => getLayerDefinition(layer.type)?.infer(context(layer.options, wrappedInputs)),

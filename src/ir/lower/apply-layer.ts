@@ -17,7 +17,14 @@ export interface AppliedInput {
  * Applies a layer to tensors: checks the count, runs the shape rule, creates the IR layer on
  * first use (later uses share its weights) and records the node.
  */
-export function applyLayer(lowering: Lowering, handle: LayerHandle, inputs: AppliedInput[], callSpan: Span, layerName?: string): Value {
+export function applyLayer(
+  lowering: Lowering,
+  handle: LayerHandle,
+  inputs: AppliedInput[],
+  callSpan: Span,
+  layerName?: string,
+  keywordInputs: Record<string, AppliedInput[]> = {},
+): Value {
   const definition = handle.definition;
   const { min, max } = definition.inputs;
   if (inputs.length < min || (max !== null && inputs.length > max)) {
@@ -31,7 +38,7 @@ export function applyLayer(lowering: Lowering, handle: LayerHandle, inputs: Appl
   }
 
   const name = handle.instance?.name ?? lowering.namer.claimOrFresh(handle.name ?? layerName, definition.type);
-  const inference = runInference(lowering, handle, name, inputs, callSpan);
+  const inference = runInference(lowering, handle, name, inputs, keywordInputs, callSpan);
   if (!inference) return INVALID;
 
   if (!handle.instance) {
@@ -50,7 +57,8 @@ export function applyLayer(lowering: Lowering, handle: LayerHandle, inputs: Appl
     return INVALID;
   }
 
-  const node = lowering.graph.addNode(handle.instance, inputs.map((i) => i.tensor.id), inference.outputs, callSpan);
+  const keywordIds = Object.fromEntries(Object.entries(keywordInputs).map(([k, list]) => [k, list.map((i) => i.tensor.id)]));
+  const node = lowering.graph.addNode(handle.instance, inputs.map((i) => i.tensor.id), inference.outputs, callSpan, keywordIds);
   const refs: TensorRef[] = node.outputs.map((t) => ({ id: t.id, type: { dtype: t.dtype, shape: t.shape }, span: callSpan }));
   return refs.length === 1 ? { kind: "tensor", tensor: refs[0] } : { kind: "tensors", tensors: refs };
 }
@@ -60,39 +68,44 @@ function runInference(
   handle: LayerHandle,
   layerName: string,
   inputs: AppliedInput[],
+  keywordInputs: Record<string, AppliedInput[]>,
   callSpan: Span,
 ): Inference | undefined {
   let failed = false;
   const locate = (at: ProblemLocation | undefined): Span => {
     if (at === undefined || at === "call") return callSpan;
     if ("option" in at) return handle.optionSpans.get(at.option) ?? handle.span;
+    if ("keyword" in at) return keywordInputs[at.keyword]?.[at.index ?? 0]?.span ?? callSpan;
     return inputs[at.input]?.span ?? callSpan;
   };
+  const toLayerInputs = (list: AppliedInput[]): LayerInput[] =>
+    list.map((i) => ({ type: i.tensor.type, name: i.tensor.name, span: i.tensor.span }));
+  const keywordLayerInputs = Object.fromEntries(Object.entries(keywordInputs).map(([k, list]) => [k, toLayerInputs(list)]));
   const context = (options: LayerHandle["options"], layerInputs: readonly LayerInput[]): InferContext => ({
     layerName,
     options,
     inputs: layerInputs,
+    keywordInputs: keywordLayerInputs,
     error(code: CodeName, message: string, at?: ProblemLocation) {
       failed = true;
-      lowering.sink.report(code, message, locate(at), relatedFor(inputs, at));
+      lowering.sink.report(code, message, locate(at), relatedFor(inputs, keywordInputs, at));
     },
     warn(code: CodeName, message: string, at?: ProblemLocation) {
-      lowering.sink.report(code, message, locate(at), relatedFor(inputs, at));
+      lowering.sink.report(code, message, locate(at), relatedFor(inputs, keywordInputs, at));
     },
     inferWrapped(layer: LayerValue, wrappedInputs: readonly LayerInput[]): Inference | undefined {
       const wrapped = getLayerDefinition(layer.type);
       return wrapped?.infer(context(layer.options, wrappedInputs));
     },
   });
-  const layerInputs: LayerInput[] = inputs.map((i) => ({ type: i.tensor.type, name: i.tensor.name, span: i.tensor.span }));
-  const inference = handle.definition.infer(context(handle.options, layerInputs));
+  const inference = handle.definition.infer(context(handle.options, toLayerInputs(inputs)));
   return failed ? undefined : inference;
 }
 
 /** For a problem with one input, a note at the place that input was defined. */
-function relatedFor(inputs: AppliedInput[], at: ProblemLocation | undefined) {
-  if (at === undefined || at === "call" || !("input" in at)) return undefined;
-  const input = inputs[at.input]?.tensor;
+function relatedFor(inputs: AppliedInput[], keywordInputs: Record<string, AppliedInput[]>, at: ProblemLocation | undefined) {
+  if (at === undefined || at === "call" || "option" in at) return undefined;
+  const input = "keyword" in at ? keywordInputs[at.keyword]?.[at.index ?? 0]?.tensor : inputs[at.input]?.tensor;
   if (!input?.name) return undefined;
   return [{ message: `'${input.name}' defined here`, span: input.span }];
 }

@@ -106,9 +106,9 @@ function callValue(
       return isPipeStage ? applyValue(lowering, regularizer, piped, expr, layerName) : regularizer;
     }
     case "layer": {
-      const applied = tensorArguments(lowering, expr.args, callee.layer.definition.type);
+      const applied = tensorArguments(lowering, expr.args, callee.layer.definition.type, callee.layer.definition.tensorKeywords ?? []);
       if (!applied) return INVALID;
-      return applyLayer(lowering, callee.layer, [...piped, ...applied], expr.span, layerName);
+      return applyLayer(lowering, callee.layer, [...piped, ...applied.positional], expr.span, layerName, applied.keywords);
     }
     case "invalid":
       return INVALID;
@@ -147,15 +147,33 @@ function applyValue(lowering: Lowering, value: Value, inputs: AppliedInput[], st
   }
 }
 
-/** The arguments of `layer(x, y)`: tensors only (options belong to the constructor). */
-function tensorArguments(lowering: Lowering, args: readonly Argument[], layerType: string): AppliedInput[] | undefined {
+/**
+ * The arguments of `layer(x, y, initial_state=[h, c])`: tensors only (options belong to the
+ * constructor), positional ones plus the keywords the layer takes tensors for.
+ */
+function tensorArguments(
+  lowering: Lowering,
+  args: readonly Argument[],
+  layerType: string,
+  tensorKeywords: readonly string[],
+): { positional: AppliedInput[]; keywords: Record<string, AppliedInput[]> } | undefined {
   const inputs: AppliedInput[] = [];
+  const keywords: Record<string, AppliedInput[]> = {};
   let ok = true;
   for (const argument of args) {
+    if (argument.name && tensorKeywords.includes(argument.name.name)) {
+      const tensors = tensorsOf(evaluate(lowering, argument.value));
+      if (tensors) keywords[argument.name.name] = tensors.map((tensor) => ({ tensor, span: argument.value.span }));
+      else {
+        lowering.sink.report("ValueUsedAsTensor", `${layerType}: '${argument.name.name}' takes tensors`, argument.value.span);
+        ok = false;
+      }
+      continue;
+    }
     if (argument.name) {
       lowering.sink.report(
         "UnknownOption",
-        `applying a ${layerType} layer takes only tensors; give '${argument.name.name}' to the constructor: ${layerType}(…, ${argument.name.name}=…)`,
+        `applying a ${layerType} layer takes ${tensorKeywords.length > 0 ? `tensors (and ${tensorKeywords.join(", ")})` : "only tensors"}; give '${argument.name.name}' to the constructor: ${layerType}(…, ${argument.name.name}=…)`,
         argument.span,
       );
       ok = false;
@@ -172,5 +190,5 @@ function tensorArguments(lowering: Lowering, args: readonly Argument[], layerTyp
       }
     }
   }
-  return ok ? inputs : undefined;
+  return ok ? { positional: inputs, keywords } : undefined;
 }

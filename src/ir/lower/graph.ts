@@ -20,11 +20,12 @@ export class GraphBuilder {
   }
 
   /** Records one application of `layer`; output tensor ids are `layer/call:index` (Keras's style). */
-  addNode(layer: IRLayer, inputs: string[], outputTypes: TensorType[], span: Span): IRNode {
+  addNode(layer: IRLayer, inputs: string[], outputTypes: TensorType[], span: Span, keywordInputs: Record<string, string[]> = {}): IRNode {
     const call = this.callCounts.get(layer.name) ?? 0;
     this.callCounts.set(layer.name, call + 1);
     const outputs: IRTensor[] = outputTypes.map((t, i) => ({ id: `${layer.name}/${call}:${i}`, dtype: t.dtype, shape: t.shape }));
     const node: IRNode = { id: `${layer.name}/${call}`, layer: layer.name, inputs, outputs, span };
+    if (Object.keys(keywordInputs).length > 0) node.keywordInputs = keywordInputs;
     this.nodes.push(node);
     return node;
   }
