@@ -1,0 +1,108 @@
+import type { LayersModel, SymbolicTensor } from "@tensorflow/tfjs";
+import { formatShape } from "../ir/dims.js";
+import type { IRLayer, IRNode, ModelIR, Shape, TensorType } from "../ir/types.js";
+import { weightKey } from "./init/initial-weights.js";
+import type { TfjsLayer } from "./tfjs-layer.js";
+
+/**
+ * Compares what TensorFlow.js built with what nnspec inferred: every layer's weights (in
+ * WeightSpec order: name, shape, trainable) and every tensor's shape and dtype. Returns one
+ * message per difference, naming the layer; an empty list means they agree.
+ * Symbolic and unknown dims must be unknown (null) in TensorFlow.js; the batch axis is
+ * always unknown there, because models are built to accept any batch size.
+ */
+export function crossCheck(model: LayersModel, ir: ModelIR): string[] {
+  const problems: string[] = [];
+  ir.inputs.forEach((input, i) => {
+    const tensor = model.inputs[i];
+    if (!tensor) problems.push(`input '${input.name}' is missing from the TensorFlow.js model`);
+    else compareTensor(tensor, input, `input '${input.name}'`, problems);
+  });
+  const nodesOf = new Map<string, IRNode[]>();
+  for (const node of ir.nodes) {
+    const nodes = nodesOf.get(node.layer);
+    if (nodes) nodes.push(node);
+    else nodesOf.set(node.layer, [node]);
+  }
+  const tfLayers = new Map(model.layers.map((layer) => [layer.name, layer]));
+  for (const layer of ir.layers) {
+    const tfLayer = tfLayers.get(layer.name);
+    if (!tfLayer) {
+      problems.push(`layer '${layer.name}' is missing from the TensorFlow.js model`);
+      continue;
+    }
+    const where = `layer '${layer.name}' (${layer.type})`;
+    compareWeights(tfLayer, layer, where, problems);
+    nodesOf.get(layer.name)?.forEach((node, application) => compareNode(tfLayer, application, node, `${where}, node ${node.id}`, problems));
+  }
+  ir.outputs.forEach((output, i) => {
+    const tensor = model.outputs[i];
+    if (!tensor) problems.push(`output '${output.name}' is missing from the TensorFlow.js model`);
+    else compareTensor(tensor, output, `output '${output.name}'`, problems);
+  });
+  return problems;
+}
+
+function compareWeights(tfLayer: TfjsLayer, layer: IRLayer, where: string, problems: string[]): void {
+  const tfWeights = tfLayer.weights;
+  if (tfWeights.length !== layer.weights.length) {
+    problems.push(`${where} has ${tfWeights.length} weights in TensorFlow.js but ${layer.weights.length} in the IR`);
+    return;
+  }
+  layer.weights.forEach((spec, i) => {
+    const tfWeight = tfWeights[i]!;
+    // tfjs appends _1, _2… to names seen before in the process; originalName is the name asked for.
+    if (tfWeight.originalName !== weightKey(layer.name, spec.name)) {
+      problems.push(`${where}: weight ${i} is ${tfWeight.originalName} in TensorFlow.js but ${spec.name} in the IR`);
+    }
+    if (!sameNumbers(tfWeight.shape, spec.shape)) {
+      problems.push(
+        `${where}: weight ${spec.name} has shape [${tfWeight.shape.join(", ")}] in TensorFlow.js but [${spec.shape.join(", ")}] in the IR`,
+      );
+    }
+    if (tfWeight.trainable !== spec.trainable) {
+      problems.push(`${where}: weight ${spec.name} is ${tfWeight.trainable ? "" : "not "}trainable in TensorFlow.js`);
+    }
+  });
+}
+
+/** The k-th application of a tfjs layer is its k-th inbound node: nnspec applies them in IR order. */
+function compareNode(tfLayer: TfjsLayer, application: number, node: IRNode, where: string, problems: string[]): void {
+  let outputs: SymbolicTensor[];
+  try {
+    const result = tfLayer.getOutputAt(application);
+    outputs = Array.isArray(result) ? result : [result];
+  } catch {
+    problems.push(`${where} was not applied in the TensorFlow.js model`);
+    return;
+  }
+  if (outputs.length !== node.outputs.length) {
+    problems.push(`${where} has ${outputs.length} outputs in TensorFlow.js but ${node.outputs.length} in the IR`);
+    return;
+  }
+  node.outputs.forEach((output, i) => compareTensor(outputs[i]!, output, `${where}, output ${i}`, problems));
+}
+
+function compareTensor(tensor: SymbolicTensor, expected: TensorType, where: string, problems: string[]): void {
+  if (!shapeAgrees(tensor.shape, expected.shape)) {
+    problems.push(
+      `${where} has shape ${formatShape(tensor.shape)} in TensorFlow.js but ${formatShape(expected.shape)} in the IR`,
+    );
+  }
+  if (tensor.dtype !== expected.dtype) {
+    problems.push(`${where} has dtype ${tensor.dtype} in TensorFlow.js but ${expected.dtype} in the IR`);
+  }
+}
+
+function shapeAgrees(tfShape: readonly (number | null)[], irShape: Shape): boolean {
+  if (tfShape.length !== irShape.length) return false;
+  return irShape.every((dim, axis) => {
+    const tfDim = tfShape[axis];
+    if (axis === 0 && tfDim === null) return true;
+    return tfDim === (typeof dim === "number" ? dim : null);
+  });
+}
+
+function sameNumbers(a: readonly (number | null)[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
