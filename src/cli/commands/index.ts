@@ -2,6 +2,7 @@ import { check } from "../../api/check.js";
 import { summarize } from "../../api/summary.js";
 import type { Command } from "../command.js";
 import { createCheckCommand } from "./check.js";
+import { createGraphCommand } from "./graph.js";
 import { createSummaryCommand } from "./summary.js";
 
 /**
@@ -12,4 +13,5 @@ import { createSummaryCommand } from "./summary.js";
 export const commands: readonly Command[] = [
   createCheckCommand({ check }),
   createSummaryCommand({ summarize }),
+  createGraphCommand({ check }),
 ];
