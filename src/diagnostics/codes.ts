@@ -68,6 +68,9 @@ export const codes = {
   ConcatMismatch: { code: "NN3011", severity: "error", title: "concatenate: shapes differ off the axis" },
   BatchDimMissing: { code: "NN3012", severity: "error", title: "input shape has no batch dim" },
   InvalidConstraint: { code: "NN3013", severity: "error", title: "invalid dim constraint" },
+  PreprocessInputShape: { code: "NN3014", severity: "error", title: "preprocessed input must be int32 [batch, length]" },
+  VocabularyTooLarge: { code: "NN3015", severity: "error", title: "vocabulary larger than the Embedding's input_dim" },
+  LossMismatch: { code: "NN3016", severity: "error", title: "loss does not fit the output" },
 
   // NN4xxx: layer options
   UnknownOption: { code: "NN4001", severity: "error", title: "unknown option" },
@@ -78,6 +81,10 @@ export const codes = {
   UnsupportedOption: { code: "NN4006", severity: "error", title: "option not supported by the backend" },
   InvalidRegularizer: { code: "NN4007", severity: "error", title: "invalid regularizer" },
   InvalidWrappedLayer: { code: "NN4008", severity: "error", title: "layer cannot be wrapped" },
+  UnknownSetting: { code: "NN4010", severity: "error", title: "unknown setting" },
+  InvalidSetting: { code: "NN4011", severity: "error", title: "invalid setting value" },
+  DuplicateSetting: { code: "NN4012", severity: "error", title: "setting given twice" },
+  DuplicateTrainDecl: { code: "NN4013", severity: "error", title: "more than one train declaration" },
 
   // NN5xxx: lint warnings
   UnusedBinding: { code: "NN5001", severity: "warning", title: "unused binding" },
@@ -89,6 +96,7 @@ export const codes = {
   UnusedParameter: { code: "NN5007", severity: "warning", title: "unused parameter" },
   NoOpLayer: { code: "NN5008", severity: "warning", title: "layer has no effect" },
   ActivationAfterSoftmax: { code: "NN5009", severity: "warning", title: "activation applied twice" },
+  EmbeddingMuchLargerThanVocabulary: { code: "NN5010", severity: "warning", title: "Embedding input_dim far larger than the vocabulary" },
 
   // NN6xxx: backend and runtime
   BackendUnavailable: { code: "NN6001", severity: "error", title: "backend not available" },
@@ -101,6 +109,19 @@ export const codes = {
   OutputExists: { code: "NN6008", severity: "error", title: "output exists and was not written by nnspec" },
   InvalidModelDirectory: { code: "NN6009", severity: "error", title: "not a compiled nnspec model" },
   UnknownInputName: { code: "NN6010", severity: "error", title: "no model input of that name" },
+  // Text preprocessing. Runtime notices the caller may show as warnings are "info" here:
+  // the catalog keeps the "warning" severity for NN5xxx lint.
+  InvalidTextSetting: { code: "NN6020", severity: "error", title: "invalid text preprocessing setting" },
+  EmptyText: { code: "NN6021", severity: "error", title: "text is empty" },
+  TextWithoutTokens: { code: "NN6022", severity: "info", title: "text has no tokens after preprocessing" },
+  AllTokensUnknown: { code: "NN6023", severity: "info", title: "every token of a text is unknown" },
+  CorpusFileError: { code: "NN6024", severity: "error", title: "corpus file cannot be read" },
+  EmptyCorpus: { code: "NN6025", severity: "error", title: "corpus gives no tokens to keep" },
+  VocabularyFileError: { code: "NN6026", severity: "error", title: "vocabulary file cannot be read" },
+  InvalidVocabulary: { code: "NN6027", severity: "error", title: "not a valid vocabulary file" },
+  VocabularySettingsMismatch: { code: "NN6028", severity: "error", title: "vocabulary built with other text settings" },
+  MissingInputData: { code: "NN6011", severity: "error", title: "no data for a model input" },
+  InvalidIR: { code: "NN6012", severity: "error", title: "IR does not match the schema" },
 
   // NN9xxx: internal
   InternalError: { code: "NN9001", severity: "error", title: "internal error" },

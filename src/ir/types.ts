@@ -1,4 +1,5 @@
 import type { Span } from "../diagnostics/span.js";
+import type { PreprocessConfig, TrainingConfig } from "./pipeline-types.js";
 
 /**
  * The nnspec IR: a typed graph of layer instances and the calls that apply them.
@@ -88,6 +89,8 @@ export interface IRInput extends IRTensor {
   /** The input's name in the spec; also its tensor id. */
   name: string;
   span: Span;
+  /** How raw text becomes this input's token IDs, when the spec declares it. */
+  preprocess?: PreprocessConfig;
 }
 
 /** A layer instance: one set of weights, applied by one or more nodes. */
@@ -135,4 +138,6 @@ export interface ModelIR {
   /** In topological order: every node's inputs are produced by an earlier node or are model inputs. */
   nodes: IRNode[];
   outputs: IROutput[];
+  /** The spec's `train { … }` declaration with defaults filled in. */
+  training?: TrainingConfig;
 }

@@ -21,13 +21,33 @@ export interface ModelDecl extends Node {
   body: Statement[];
 }
 
-export type Statement = InputDecl | OutputDecl | Binding | WhereClause;
+export type Statement = InputDecl | OutputDecl | Binding | WhereClause | TrainDecl;
 
 /** `input sentence1: int32[batch, 20]` */
 export interface InputDecl extends Node {
   kind: "Input";
   name: Identifier;
   type: TensorTypeExpr;
+  /** `preprocess { … }`: how raw text becomes this input's token IDs. */
+  preprocess?: SettingsBlock;
+}
+
+/** `train { … }`: how the model is trained. */
+export interface TrainDecl extends Node {
+  kind: "Train";
+  settings: SettingsBlock;
+}
+
+/** `{ name = value … }` */
+export interface SettingsBlock extends Node {
+  kind: "Settings";
+  settings: Setting[];
+}
+
+export interface Setting extends Node {
+  kind: "Setting";
+  name: Identifier;
+  value: Expr;
 }
 
 /** `output h = expr`, `output h: [batch, 30, 200] = expr`, or `output h` for an existing binding. */

@@ -34,6 +34,7 @@ export type StatementCstChildren = {
   inputDecl?: InputDeclCstNode[];
   outputDecl?: OutputDeclCstNode[];
   whereClause?: WhereClauseCstNode[];
+  trainDecl?: TrainDeclCstNode[];
   binding?: BindingCstNode[];
   Semicolon?: IToken[];
 };
@@ -49,6 +50,41 @@ export type InputDeclCstChildren = {
   Colon: IToken[];
   dtype: IToken[];
   dimList: DimListCstNode[];
+  Preprocess?: IToken[];
+  settingsBlock?: SettingsBlockCstNode[];
+};
+
+export interface TrainDeclCstNode extends CstNode {
+  name: "trainDecl";
+  children: TrainDeclCstChildren;
+}
+
+export type TrainDeclCstChildren = {
+  Train: IToken[];
+  settingsBlock: SettingsBlockCstNode[];
+};
+
+export interface SettingsBlockCstNode extends CstNode {
+  name: "settingsBlock";
+  children: SettingsBlockCstChildren;
+}
+
+export type SettingsBlockCstChildren = {
+  LCurly: IToken[];
+  setting?: SettingCstNode[];
+  Semicolon?: IToken[];
+  RCurly: IToken[];
+};
+
+export interface SettingCstNode extends CstNode {
+  name: "setting";
+  children: SettingCstChildren;
+}
+
+export type SettingCstChildren = {
+  name: IToken[];
+  Equals: IToken[];
+  expression: ExpressionCstNode[];
 };
 
 export interface OutputDeclCstNode extends CstNode {
@@ -271,6 +307,9 @@ export interface CstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   modelDecl(children: ModelDeclCstChildren, param?: IN): OUT;
   statement(children: StatementCstChildren, param?: IN): OUT;
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
+  trainDecl(children: TrainDeclCstChildren, param?: IN): OUT;
+  settingsBlock(children: SettingsBlockCstChildren, param?: IN): OUT;
+  setting(children: SettingCstChildren, param?: IN): OUT;
   outputDecl(children: OutputDeclCstChildren, param?: IN): OUT;
   whereClause(children: WhereClauseCstChildren, param?: IN): OUT;
   binding(children: BindingCstChildren, param?: IN): OUT;

@@ -91,6 +91,8 @@ export const Where = keyword("where");
 export const True = keyword("true");
 export const False = keyword("false");
 export const None = keyword("none");
+export const Preprocess = keyword("preprocess");
+export const Train = keyword("train");
 
 // Reserved for future versions. They lex as names (category Identifier) so the parser goes on;
 // the AST builder reports each use.
@@ -143,6 +145,8 @@ export const allTokens: readonly TokenType[] = [
   True,
   False,
   None,
+  Preprocess,
+  Train,
   Block,
   Import,
   From,

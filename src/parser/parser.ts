@@ -21,6 +21,7 @@ import {
   NumberLiteral,
   Output,
   Pipe,
+  Preprocess,
   Question,
   RBracket,
   RCurly,
@@ -28,6 +29,7 @@ import {
   Semicolon,
   Star,
   StringLiteral,
+  Train,
   True,
   Where,
 } from "./lexer.js";
@@ -70,6 +72,7 @@ export class NnspecParser extends chevrotain.CstParser {
       { ALT: () => this.SUBRULE(this.inputDecl) },
       { ALT: () => this.SUBRULE(this.outputDecl) },
       { ALT: () => this.SUBRULE(this.whereClause) },
+      { ALT: () => this.SUBRULE(this.trainDecl) },
       { ALT: () => this.SUBRULE(this.binding) },
     ]);
     this.OPTION(() => this.CONSUME(Semicolon));
@@ -81,6 +84,35 @@ export class NnspecParser extends chevrotain.CstParser {
     this.CONSUME(Colon);
     this.CONSUME1(Identifier, { LABEL: "dtype" });
     this.SUBRULE(this.dimList);
+    this.OPTION(() => {
+      this.CONSUME(Preprocess);
+      this.SUBRULE(this.settingsBlock);
+    });
+  });
+
+  /** `train { optimizer = adam(learning_rate=1e-3) … }` */
+  readonly trainDecl = this.RULE("trainDecl", () => {
+    this.CONSUME(Train);
+    this.SUBRULE(this.settingsBlock);
+  });
+
+  /** `{ name = value … }`: the settings of a preprocess or train declaration. */
+  readonly settingsBlock = this.RULE("settingsBlock", () => {
+    this.CONSUME(LCurly);
+    this.MANY({
+      GATE: this.belowErrorLimit,
+      DEF: () => {
+        this.SUBRULE(this.setting);
+        this.OPTION(() => this.CONSUME(Semicolon));
+      },
+    });
+    this.CONSUME(RCurly);
+  });
+
+  readonly setting = this.RULE("setting", () => {
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
   });
 
   readonly outputDecl = this.RULE("outputDecl", () => {

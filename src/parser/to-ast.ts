@@ -19,8 +19,11 @@ import type {
   NumberLiteral,
   OutputDecl,
   Program,
+  Setting,
+  SettingsBlock,
   Statement,
   TensorTypeExpr,
+  TrainDecl,
   WhereClause,
 } from "./ast.js";
 import type * as Cst from "./cst-types.js";
@@ -85,6 +88,7 @@ class AstBuilder extends BaseVisitor implements Cst.CstNodeVisitor<Span, unknown
     if (c.inputDecl) return this.inputDecl(c.inputDecl[0].children, anchor);
     if (c.outputDecl) return this.outputDecl(c.outputDecl[0].children, anchor);
     if (c.whereClause) return this.whereClause(c.whereClause[0].children, anchor);
+    if (c.trainDecl) return this.trainDecl(c.trainDecl[0].children, anchor);
     if (c.binding) return this.binding(c.binding[0].children, anchor);
     return undefined;
   }
@@ -95,7 +99,38 @@ class AstBuilder extends BaseVisitor implements Cst.CstNodeVisitor<Span, unknown
     const beforeType = this.tokenSpan(c.Colon) ?? name.span;
     const dtype = c.dtype && isRealToken(c.dtype[0]) ? this.identifier(c.dtype, beforeType) : undefined;
     const type = this.typeFrom(dtype, c.dimList, dtype?.span ?? beforeType);
-    return { kind: "Input", span: joinSpans(keyword, type.span), name, type };
+    const input: InputDecl = { kind: "Input", span: joinSpans(keyword, type.span), name, type };
+    if (c.Preprocess) {
+      const settings = this.settingsBlock(c.settingsBlock?.[0]?.children ?? {}, this.tokenSpan(c.Preprocess) ?? type.span);
+      input.preprocess = settings;
+      input.span = joinSpans(keyword, settings.span);
+    }
+    return input;
+  }
+
+  trainDecl(c: Recovered<Cst.TrainDeclCstChildren>, anchor = this.whole): TrainDecl {
+    const keyword = this.tokenSpan(c.Train) ?? spanAfter(anchor);
+    const settings = this.settingsBlock(c.settingsBlock?.[0]?.children ?? {}, keyword);
+    return { kind: "Train", span: joinSpans(keyword, settings.span), settings };
+  }
+
+  settingsBlock(c: Recovered<Cst.SettingsBlockCstChildren>, anchor = this.whole): SettingsBlock {
+    const open = this.tokenSpan(c.LCurly) ?? spanAfter(anchor);
+    let last = open;
+    const settings: Setting[] = [];
+    for (const node of c.setting ?? []) {
+      const setting = this.setting(node.children, last);
+      settings.push(setting);
+      last = setting.span;
+    }
+    const close = this.tokenSpan(c.RCurly) ?? last;
+    return { kind: "Settings", span: joinSpans(open, close), settings };
+  }
+
+  setting(c: Recovered<Cst.SettingCstChildren>, anchor = this.whole): Setting {
+    const name = this.identifier(c.name, anchor);
+    const value = this.expressionOrMissing(c.expression, this.tokenSpan(c.Equals) ?? name.span);
+    return { kind: "Setting", span: joinSpans(name.span, value.span), name, value };
   }
 
   outputDecl(c: Recovered<Cst.OutputDeclCstChildren>, anchor = this.whole): OutputDecl {

@@ -9,7 +9,7 @@ import { renderDiagnostics } from "../../src/cli/render.js";
 import { renderSummary } from "../../src/cli/render-summary.js";
 import { goldenPath, specFiles } from "./spec-files.js";
 
-const goodFolders = ["seed"];
+const goodFolders = ["seed", "examples"];
 
 for (const folder of goodFolders) {
   describe(`specs/${folder}`, () => {

@@ -1,4 +1,4 @@
-import type { Binding, InputDecl, ModelDecl, OutputDecl, WhereClause } from "../../parser/ast.js";
+import type { Binding, InputDecl, ModelDecl, OutputDecl, TrainDecl, WhereClause } from "../../parser/ast.js";
 import type { Span } from "../../diagnostics/span.js";
 import { formatPosition } from "../../diagnostics/span.js";
 import type { DiagnosticSink } from "./diagnostics-sink.js";
@@ -16,11 +16,12 @@ export interface ModelDeclarations {
   bindings: Binding[];
   outputs: OutputDecl[];
   wheres: WhereClause[];
+  trains: TrainDecl[];
 }
 
 /** Collects the model's names in source order; a name defined twice is reported at the second. */
 export function collectDeclarations(model: ModelDecl, sink: DiagnosticSink): ModelDeclarations {
-  const result: ModelDeclarations = { names: new Map(), inputs: [], bindings: [], outputs: [], wheres: [] };
+  const result: ModelDeclarations = { names: new Map(), inputs: [], bindings: [], outputs: [], wheres: [], trains: [] };
 
   const declare = (name: string, declaration: Declaration): void => {
     const previous = result.names.get(name);
@@ -57,6 +58,13 @@ export function collectDeclarations(model: ModelDecl, sink: DiagnosticSink): Mod
         break;
       case "Where":
         result.wheres.push(statement);
+        break;
+      case "Train":
+        if (result.trains.length > 0) {
+          sink.report("DuplicateTrainDecl", "a model has one train declaration; merge this one into the first", statement.span, [
+            { message: "first train declaration", span: result.trains[0].span },
+          ]);
+        } else result.trains.push(statement);
         break;
     }
   }

@@ -14,6 +14,8 @@ import { Lowering } from "./lowering.js";
 import type { ParameterOverrides } from "./parameters.js";
 import { pruneToOutputs } from "./prune.js";
 import { reportUnused } from "./unused.js";
+import { checkLosses, checkVocabularySizes } from "../settings/pipeline-checks.js";
+import { lowerTraining } from "../settings/training-settings.js";
 import { collectSymbols, type CallInfo, type SymbolInfo } from "./symbols.js";
 import { describeValue } from "./values.js";
 
@@ -56,6 +58,12 @@ export function lowerModel(model: ModelDecl, options: LowerOptions): LowerResult
 
   const { graph } = lowering;
   const { nodes, layers } = pruneToOutputs(graph.nodes, graph.layers, graph.outputs);
+  const trainDecl = declarations.trains[0];
+  const training = trainDecl ? lowerTraining(lowering, trainDecl, graph.outputs.length) : undefined;
+  if (sink.errorCount === 0) {
+    if (training) checkLosses(training.config, graph.outputs, nodes, layers, training.lossSpan, sink);
+    checkVocabularySizes(graph.inputs, nodes, layers, sink);
+  }
   if (sink.errorCount === 0) {
     reportUnused(lowering, nodes, graph.outputs);
     lintGraph(nodes, layers, graph.outputs, sink);
@@ -75,6 +83,7 @@ export function lowerModel(model: ModelDecl, options: LowerOptions): LowerResult
     nodes,
     outputs: graph.outputs,
   };
+  if (training) ir.training = training.config;
   return { ir, diagnostics: sink.diagnostics, symbols, calls };
 }
 

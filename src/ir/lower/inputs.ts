@@ -1,4 +1,5 @@
 import type { InputDecl } from "../../parser/ast.js";
+import { lowerPreprocess } from "../settings/preprocess-settings.js";
 import { lowerTensorType } from "./dims-lowering.js";
 import type { Lowering } from "./lowering.js";
 import { INVALID } from "./values.js";
@@ -21,6 +22,8 @@ export function lowerInput(lowering: Lowering, input: InputDecl): void {
     return;
   }
   const tensor = lowering.graph.addInput(input.name.name, { dtype: type.dtype, shape: type.shape }, input.name.span);
+  const preprocess = lowerPreprocess(lowering, input, tensor);
+  if (preprocess) tensor.preprocess = preprocess;
   lowering.setInputValue(input, {
     kind: "tensor",
     tensor: { id: tensor.id, type: { dtype: type.dtype, shape: type.shape }, name: input.name.name, span: input.name.span },
