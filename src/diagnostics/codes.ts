@@ -71,6 +71,7 @@ export const codes = {
   PreprocessInputShape: { code: "NN3014", severity: "error", title: "preprocessed input must be int32 [batch, length]" },
   VocabularyTooLarge: { code: "NN3015", severity: "error", title: "vocabulary larger than the Embedding's input_dim" },
   LossMismatch: { code: "NN3016", severity: "error", title: "loss does not fit the output" },
+  SliceOutOfRange: { code: "NN3017", severity: "error", title: "index or slice out of range" },
 
   // NN4xxx: layer options
   UnknownOption: { code: "NN4001", severity: "error", title: "unknown option" },
@@ -122,6 +123,18 @@ export const codes = {
   VocabularySettingsMismatch: { code: "NN6028", severity: "error", title: "vocabulary built with other text settings" },
   MissingInputData: { code: "NN6011", severity: "error", title: "no data for a model input" },
   InvalidIR: { code: "NN6012", severity: "error", title: "IR does not match the schema" },
+  // Training (nnspec train)
+  LossOutputMismatch: { code: "NN6040", severity: "error", title: "loss does not fit the output" },
+  LossCountMismatch: { code: "NN6041", severity: "error", title: "number of losses differs from the outputs" },
+  LabelShapeMismatch: { code: "NN6042", severity: "error", title: "labels do not fit the output" },
+  LabelOutOfRange: { code: "NN6043", severity: "error", title: "label outside the output's range" },
+  UnknownMetric: { code: "NN6044", severity: "error", title: "unknown metric" },
+  InvalidTrainingSetting: { code: "NN6045", severity: "error", title: "invalid training setting" },
+  NoTrainableWeights: { code: "NN6046", severity: "error", title: "model has no trainable weights" },
+  MissingLabels: { code: "NN6047", severity: "error", title: "no labels for a model output" },
+  EmptyTrainingData: { code: "NN6048", severity: "error", title: "no training examples" },
+  InvalidResumeState: { code: "NN6049", severity: "error", title: "cannot resume training from this directory" },
+  LossNotFinite: { code: "NN6050", severity: "error", title: "loss is not a finite number" },
 
   // NN9xxx: internal
   InternalError: { code: "NN9001", severity: "error", title: "internal error" },

@@ -12,7 +12,31 @@ export interface Node {
 
 export interface Program extends Node {
   kind: "Program";
+  imports: ImportDecl[];
+  blocks: BlockDecl[];
   models: ModelDecl[];
+}
+
+/** `import "file.nnspec"` (every block) or `import { A, B } from "file.nnspec"`. */
+export interface ImportDecl extends Node {
+  kind: "Import";
+  /** The names listed, or undefined for all of the file's blocks. */
+  names?: Identifier[];
+  path: StringLiteral;
+}
+
+/** `block Name(params) { statements }`: a reusable piece of a model; `output`s are its results. */
+export interface BlockDecl extends Node {
+  kind: "Block";
+  name: Identifier;
+  params: BlockParam[];
+  body: Statement[];
+}
+
+export interface BlockParam extends Node {
+  kind: "BlockParam";
+  name: Identifier;
+  default?: Expr;
 }
 
 export interface ModelDecl extends Node {
@@ -99,6 +123,7 @@ export type Expr =
   | ListLiteral
   | Identifier
   | CallExpr
+  | IndexExpr
   | PipeExpr
   | BinaryExpr
   | UnaryExpr
@@ -150,6 +175,23 @@ export interface Argument extends Node {
   /** Present for keyword arguments (`units=200`). */
   name?: Identifier;
   value: Expr;
+}
+
+/** `h[:, -1, :]`: one item per axis from the first; fewer items leave the rest whole. */
+export interface IndexExpr extends Node {
+  kind: "Index";
+  target: Expr;
+  items: IndexItem[];
+}
+
+export type IndexItem = { kind: "At"; span: Node["span"]; index: Expr } | SliceItem;
+
+/** `start:stop:step`, each part optional (`:` alone is the whole axis). */
+export interface SliceItem extends Node {
+  kind: "Slice";
+  start?: Expr;
+  stop?: Expr;
+  step?: Expr;
 }
 
 /** `x |> f |> g`: stages[0] is the value, each later stage is applied to the result so far. */

@@ -9,7 +9,52 @@ export interface ProgramCstNode extends CstNode {
 }
 
 export type ProgramCstChildren = {
+  importDecl?: ImportDeclCstNode[];
+  blockDecl?: BlockDeclCstNode[];
   modelDecl?: ModelDeclCstNode[];
+};
+
+export interface ImportDeclCstNode extends CstNode {
+  name: "importDecl";
+  children: ImportDeclCstChildren;
+}
+
+export type ImportDeclCstChildren = {
+  Import: IToken[];
+  LCurly?: IToken[];
+  Identifier?: (IToken)[];
+  Comma?: (IToken)[];
+  RCurly?: IToken[];
+  From?: IToken[];
+  path: IToken[];
+};
+
+export interface BlockDeclCstNode extends CstNode {
+  name: "blockDecl";
+  children: BlockDeclCstChildren;
+}
+
+export type BlockDeclCstChildren = {
+  Block: IToken[];
+  name: IToken[];
+  LParen: IToken[];
+  blockParam?: (BlockParamCstNode)[];
+  Comma?: (IToken)[];
+  RParen: IToken[];
+  LCurly: IToken[];
+  statement?: StatementCstNode[];
+  RCurly: IToken[];
+};
+
+export interface BlockParamCstNode extends CstNode {
+  name: "blockParam";
+  children: BlockParamCstChildren;
+}
+
+export type BlockParamCstChildren = {
+  name: IToken[];
+  Equals?: IToken[];
+  expression?: ExpressionCstNode[];
 };
 
 export interface ModelDeclCstNode extends CstNode {
@@ -237,7 +282,42 @@ export interface PostfixCstNode extends CstNode {
 
 export type PostfixCstChildren = {
   primary: PrimaryCstNode[];
+  suffix?: SuffixCstNode[];
+};
+
+export interface SuffixCstNode extends CstNode {
+  name: "suffix";
+  children: SuffixCstChildren;
+}
+
+export type SuffixCstChildren = {
   callSuffix?: CallSuffixCstNode[];
+  indexSuffix?: IndexSuffixCstNode[];
+};
+
+export interface IndexSuffixCstNode extends CstNode {
+  name: "indexSuffix";
+  children: IndexSuffixCstChildren;
+}
+
+export type IndexSuffixCstChildren = {
+  LBracket: IToken[];
+  indexItem: (IndexItemCstNode)[];
+  Comma?: (IToken)[];
+  RBracket: IToken[];
+};
+
+export interface IndexItemCstNode extends CstNode {
+  name: "indexItem";
+  children: IndexItemCstChildren;
+}
+
+export type IndexItemCstChildren = {
+  start?: ExpressionCstNode[];
+  firstColon?: IToken[];
+  stop?: ExpressionCstNode[];
+  secondColon?: IToken[];
+  step?: ExpressionCstNode[];
 };
 
 export interface CallSuffixCstNode extends CstNode {
@@ -304,6 +384,9 @@ export type ListCstChildren = {
 
 export interface CstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   program(children: ProgramCstChildren, param?: IN): OUT;
+  importDecl(children: ImportDeclCstChildren, param?: IN): OUT;
+  blockDecl(children: BlockDeclCstChildren, param?: IN): OUT;
+  blockParam(children: BlockParamCstChildren, param?: IN): OUT;
   modelDecl(children: ModelDeclCstChildren, param?: IN): OUT;
   statement(children: StatementCstChildren, param?: IN): OUT;
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
@@ -324,6 +407,9 @@ export interface CstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   product(children: ProductCstChildren, param?: IN): OUT;
   unary(children: UnaryCstChildren, param?: IN): OUT;
   postfix(children: PostfixCstChildren, param?: IN): OUT;
+  suffix(children: SuffixCstChildren, param?: IN): OUT;
+  indexSuffix(children: IndexSuffixCstChildren, param?: IN): OUT;
+  indexItem(children: IndexItemCstChildren, param?: IN): OUT;
   callSuffix(children: CallSuffixCstChildren, param?: IN): OUT;
   argumentList(children: ArgumentListCstChildren, param?: IN): OUT;
   argument(children: ArgumentCstChildren, param?: IN): OUT;

@@ -94,12 +94,9 @@ export const None = keyword("none");
 export const Preprocess = keyword("preprocess");
 export const Train = keyword("train");
 
-// Reserved for future versions. They lex as names (category Identifier) so the parser goes on;
-// the AST builder reports each use.
-export const Block = keyword("block", [Identifier]);
-export const Import = keyword("import", [Identifier]);
-export const From = keyword("from", [Identifier]);
-export const reservedWords: readonly TokenType[] = [Block, Import, From];
+export const Block = keyword("block");
+export const Import = keyword("import");
+export const From = keyword("from");
 
 function punctuation(name: string, text: string, categories: TokenType[] = []): TokenType {
   const escaped = text.replace(/[|{}()[\]*+?./\\-]/g, "\\$&");

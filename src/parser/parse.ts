@@ -52,10 +52,14 @@ function parseSource(source: string, file: string): ParseResult {
   return { program: ast.program, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-/** A file holds exactly one model: NN1030 for none, NN1031 on the second if there are more. */
+/**
+ * A file holds at most one model: NN1031 on the second. A file without a model must hold blocks
+ * (a library for `import`); a file with neither is NN1030.
+ */
 function modelCountDiagnostics(program: Program): Diagnostic[] {
   const [first, second] = program.models;
   if (first === undefined) {
+    if (program.blocks.length > 0) return [];
     return [diagnostic("NoModel", "no model in the file: write 'model Name { … }'", fileStartSpan(program.span.file))];
   }
   if (second === undefined) return [];
@@ -82,5 +86,5 @@ function lexingErrorOffsets(diagnostics: readonly Diagnostic[]): number[] {
 }
 
 function emptyProgram(span: Span): Program {
-  return { kind: "Program", span, models: [] };
+  return { kind: "Program", span, imports: [], blocks: [], models: [] };
 }

@@ -4,6 +4,9 @@ import type { ProgramCstNode } from "./cst-types.js";
 import {
   AdditiveOperator,
   allTokens,
+  Block,
+  From,
+  Import,
   Colon,
   Comma,
   Equals,
@@ -56,7 +59,65 @@ export class NnspecParser extends chevrotain.CstParser {
   private readonly belowErrorLimit = (): boolean => this.errors.length < MAX_SYNTAX_ERRORS;
 
   readonly program = this.RULE("program", () => {
-    this.MANY({ GATE: this.belowErrorLimit, DEF: () => this.SUBRULE(this.modelDecl) });
+    this.MANY({
+      GATE: this.belowErrorLimit,
+      DEF: () =>
+        this.OR([
+          { ALT: () => this.SUBRULE(this.importDecl) },
+          { ALT: () => this.SUBRULE(this.blockDecl) },
+          { ALT: () => this.SUBRULE(this.modelDecl) },
+        ]),
+    });
+  });
+
+  /** `import "blocks.nnspec"` or `import { Encoder, Decoder } from "blocks.nnspec"` */
+  readonly importDecl = this.RULE("importDecl", () => {
+    this.CONSUME(Import);
+    this.OPTION(() => {
+      this.CONSUME(LCurly);
+      this.CONSUME(Identifier);
+      this.MANY({
+        GATE: this.belowErrorLimit,
+        DEF: () => {
+          this.CONSUME(Comma);
+          this.CONSUME1(Identifier);
+        },
+      });
+      this.OPTION1(() => this.CONSUME1(Comma));
+      this.CONSUME(RCurly);
+      this.CONSUME(From);
+    });
+    this.CONSUME(StringLiteral, { LABEL: "path" });
+  });
+
+  /** `block Name(x, units, hidden = 4 * units) { … output y = … }` */
+  readonly blockDecl = this.RULE("blockDecl", () => {
+    this.CONSUME(Block);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.blockParam);
+      this.MANY({
+        GATE: this.belowErrorLimit,
+        DEF: () => {
+          this.CONSUME(Comma);
+          this.SUBRULE1(this.blockParam);
+        },
+      });
+      this.OPTION1(() => this.CONSUME1(Comma));
+    });
+    this.CONSUME(RParen);
+    this.CONSUME(LCurly);
+    this.MANY1({ GATE: this.belowErrorLimit, DEF: () => this.SUBRULE(this.statement) });
+    this.CONSUME(RCurly);
+  });
+
+  readonly blockParam = this.RULE("blockParam", () => {
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.OPTION(() => {
+      this.CONSUME(Equals);
+      this.SUBRULE(this.expression);
+    });
   });
 
   readonly modelDecl = this.RULE("modelDecl", () => {
@@ -238,7 +299,40 @@ export class NnspecParser extends chevrotain.CstParser {
 
   readonly postfix = this.RULE("postfix", () => {
     this.SUBRULE(this.primary);
-    this.MANY(() => this.SUBRULE(this.callSuffix));
+    this.MANY(() => this.SUBRULE(this.suffix));
+  });
+
+  /** One rule for both suffixes keeps calls and indexing in source order in the CST. */
+  readonly suffix = this.RULE("suffix", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.callSuffix) }, { ALT: () => this.SUBRULE(this.indexSuffix) }]);
+  });
+
+  /** `h[:, -1, :]`, `x[:, 2:10:2]` */
+  readonly indexSuffix = this.RULE("indexSuffix", () => {
+    this.CONSUME(LBracket);
+    this.SUBRULE(this.indexItem);
+    this.MANY({
+      GATE: this.belowErrorLimit,
+      DEF: () => {
+        this.CONSUME(Comma);
+        this.SUBRULE1(this.indexItem);
+      },
+    });
+    this.OPTION(() => this.CONSUME1(Comma));
+    this.CONSUME(RBracket);
+  });
+
+  /** An index (`-1`) or a slice (`start:stop:step`, each part optional). */
+  readonly indexItem = this.RULE("indexItem", () => {
+    this.OPTION(() => this.SUBRULE(this.expression, { LABEL: "start" }));
+    this.OPTION1(() => {
+      this.CONSUME(Colon, { LABEL: "firstColon" });
+      this.OPTION2(() => this.SUBRULE1(this.expression, { LABEL: "stop" }));
+      this.OPTION3(() => {
+        this.CONSUME1(Colon, { LABEL: "secondColon" });
+        this.OPTION4(() => this.SUBRULE2(this.expression, { LABEL: "step" }));
+      });
+    });
   });
 
   readonly callSuffix = this.RULE("callSuffix", () => {

@@ -5,6 +5,11 @@ import { joinSpans, type Span } from "../diagnostics/span.js";
 import type {
   Argument,
   Binding,
+  BlockDecl,
+  BlockParam,
+  ImportDecl,
+  IndexItem,
+  StringLiteral,
   BindingTarget,
   BinaryExpr,
   BinaryOperator,
@@ -27,7 +32,6 @@ import type {
   WhereClause,
 } from "./ast.js";
 import type * as Cst from "./cst-types.js";
-import { reservedWords } from "./lexer.js";
 import { isIntegerText } from "./number-literal.js";
 import { getParser } from "./parser.js";
 import { isRealToken, spanAfter, tokenSpan } from "./positions.js";
@@ -65,8 +69,54 @@ class AstBuilder extends BaseVisitor implements Cst.CstNodeVisitor<Span, unknown
   }
 
   program(c: Recovered<Cst.ProgramCstChildren>): Program {
+    const imports = (c.importDecl ?? []).map((node) => this.importDecl(node.children, this.whole));
+    const blocks = (c.blockDecl ?? []).map((node) => this.blockDecl(node.children, this.whole));
     const models = (c.modelDecl ?? []).map((node) => this.modelDecl(node.children, this.whole));
-    return { kind: "Program", span: this.whole, models };
+    return { kind: "Program", span: this.whole, imports, blocks, models };
+  }
+
+  importDecl(c: Recovered<Cst.ImportDeclCstChildren>, anchor = this.whole): ImportDecl {
+    const keyword = this.tokenSpan(c.Import) ?? spanAfter(anchor);
+    const names = c.LCurly ? (c.Identifier ?? []).map((token) => this.identifier([token], keyword)) : undefined;
+    const pathSpan = this.tokenSpan(c.path);
+    const path: StringLiteral = pathSpan
+      ? { kind: "String", span: pathSpan, value: decodeString(c.path![0]!.image).value }
+      : { kind: "String", span: spanAfter(keyword), value: "" };
+    const result: ImportDecl = { kind: "Import", span: joinSpans(keyword, path.span), path };
+    if (names) result.names = names.filter((n) => n.name !== "");
+    return result;
+  }
+
+  blockDecl(c: Recovered<Cst.BlockDeclCstChildren>, anchor = this.whole): BlockDecl {
+    const keyword = this.tokenSpan(c.Block) ?? spanAfter(anchor);
+    const name = this.identifier(c.name, keyword);
+    let last = this.tokenSpan(c.LParen) ?? name.span;
+    const params: BlockParam[] = [];
+    for (const node of c.blockParam ?? []) {
+      const param = this.blockParam(node.children, last);
+      params.push(param);
+      last = param.span;
+    }
+    last = this.tokenSpan(c.LCurly) ?? last;
+    const body: Statement[] = [];
+    for (const node of c.statement ?? []) {
+      const statement = this.statement(node.children, last);
+      if (statement === undefined) continue;
+      body.push(statement);
+      last = statement.span;
+    }
+    const end = this.tokenSpan(c.RCurly) ?? last;
+    return { kind: "Block", span: joinSpans(keyword, end), name, params, body };
+  }
+
+  blockParam(c: Recovered<Cst.BlockParamCstChildren>, anchor = this.whole): BlockParam {
+    const name = this.identifier(c.name, anchor);
+    const param: BlockParam = { kind: "BlockParam", span: name.span, name };
+    if (c.Equals) {
+      param.default = this.expressionOrMissing(c.expression, this.tokenSpan(c.Equals) ?? name.span);
+      param.span = joinSpans(name.span, param.default.span);
+    }
+    return param;
   }
 
   modelDecl(c: Recovered<Cst.ModelDeclCstChildren>, anchor = this.whole): ModelDecl {
@@ -253,12 +303,49 @@ class AstBuilder extends BaseVisitor implements Cst.CstNodeVisitor<Span, unknown
 
   postfix(c: Recovered<Cst.PostfixCstChildren>, anchor = this.whole): Expr {
     let result: Expr = c.primary ? this.primary(c.primary[0].children, anchor) : this.missing(anchor);
-    for (const suffix of c.callSuffix ?? []) {
-      const { args, end } = this.callSuffix(suffix.children, result.span);
-      const call: CallExpr = { kind: "Call", span: joinSpans(result.span, end), callee: result, args };
-      result = call;
+    for (const suffix of c.suffix ?? []) {
+      const { callSuffix, indexSuffix } = suffix.children as Recovered<Cst.SuffixCstChildren>;
+      if (callSuffix) {
+        const { args, end } = this.callSuffix(callSuffix[0].children, result.span);
+        const call: CallExpr = { kind: "Call", span: joinSpans(result.span, end), callee: result, args };
+        result = call;
+      } else if (indexSuffix) {
+        const { items, end } = this.indexSuffix(indexSuffix[0].children, result.span);
+        result = { kind: "Index", span: joinSpans(result.span, end), target: result, items };
+      }
     }
     return result;
+  }
+
+  suffix(): never {
+    throw new Error("suffix is built by postfix");
+  }
+
+  indexSuffix(c: Recovered<Cst.IndexSuffixCstChildren>, anchor = this.whole): { items: IndexItem[]; end: Span } {
+    const open = this.tokenSpan(c.LBracket) ?? spanAfter(anchor);
+    const items = (c.indexItem ?? []).map((node, i) =>
+      this.indexItem(node.children, i === 0 ? open : (this.tokenSpan(c.Comma, i - 1) ?? open)),
+    );
+    return { items, end: this.tokenSpan(c.RBracket) ?? items.at(-1)?.span ?? open };
+  }
+
+  indexItem(c: Recovered<Cst.IndexItemCstChildren>, anchor = this.whole): IndexItem {
+    const start = c.start ? this.expression(c.start[0].children, anchor) : undefined;
+    if (!c.firstColon) {
+      const index = start ?? this.missing(anchor);
+      return { kind: "At", span: index.span, index };
+    }
+    const colon = this.tokenSpan(c.firstColon) ?? spanAfter(start?.span ?? anchor);
+    const stop = c.stop ? this.expression(c.stop[0].children, colon) : undefined;
+    const second = this.tokenSpan(c.secondColon);
+    const step = c.step ? this.expression(c.step[0].children, second ?? colon) : undefined;
+    const first = start?.span ?? colon;
+    const last = step?.span ?? second ?? stop?.span ?? colon;
+    const slice: IndexItem = { kind: "Slice", span: joinSpans(first, last) };
+    if (start) slice.start = start;
+    if (stop) slice.stop = stop;
+    if (step) slice.step = step;
+    return slice;
   }
 
   callSuffix(c: Recovered<Cst.CallSuffixCstChildren>, anchor = this.whole): { args: Argument[]; end: Span } {
@@ -329,15 +416,6 @@ class AstBuilder extends BaseVisitor implements Cst.CstNodeVisitor<Span, unknown
     const token = tokens?.[0];
     if (!isRealToken(token)) return { kind: "Identifier", span: spanAfter(anchor), name: "" };
     const span = tokenSpan(this.whole.file, token);
-    if (reservedWords.includes(token.tokenType)) {
-      this.diagnostics.push(
-        diagnostic(
-          "SyntaxError",
-          `'${token.image}' is reserved for a future version of nnspec and cannot be used as a name`,
-          span,
-        ),
-      );
-    }
     return { kind: "Identifier", span, name: token.image };
   }
 

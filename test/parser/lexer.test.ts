@@ -27,7 +27,7 @@ describe("tokens", () => {
     ]);
   });
 
-  it("lexes reserved words as their own tokens", () => {
+  it("lexes block, import and from as keywords", () => {
     expect(kinds("block import from blocks")).toEqual(["Block:block", "Import:import", "From:from", "Identifier:blocks"]);
   });
 

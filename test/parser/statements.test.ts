@@ -155,13 +155,26 @@ describe("the file level", () => {
     });
   });
 
-  it("reports a reserved word used as a name, and still builds the tree", () => {
-    const result = parse("model M {\n  block = 1\n  y = import(from)\n}", "r.nnspec");
-    expect(result.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.code} ${d.message}`)).toEqual([
-      "2:3 NN1020 'block' is reserved for a future version of nnspec and cannot be used as a name",
-      "3:7 NN1020 'import' is reserved for a future version of nnspec and cannot be used as a name",
-      "3:14 NN1020 'from' is reserved for a future version of nnspec and cannot be used as a name",
-    ]);
-    expect(result.program.models[0]?.body).toHaveLength(2);
+  it("reports a keyword used as a name", () => {
+    const result = parse("model M {\n  block = 1\n  input x: float32[batch, 2]\n  output y = x\n}", "r.nnspec");
+    expect(result.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.code}`)).toEqual(["2:3 NN1020"]);
+  });
+
+  it("parses imports, blocks and a model in one file", () => {
+    const result = parse(
+      'import "a.nnspec"\nimport { Encoder, Decoder } from "b.nnspec"\nblock FF(x, units, hidden = 4 * units) {\n  output y = x |> Dense(hidden)\n}\nmodel M {\n  input x: float32[batch, 8]\n  output y = FF(x, 8)[:, 1:3]\n}',
+      "f.nnspec",
+    );
+    expect(result.diagnostics).toEqual([]);
+    const { imports, blocks, models } = result.program;
+    expect(imports.map((i) => [i.path.value, i.names?.map((n) => n.name)])).toEqual([["a.nnspec", undefined], ["b.nnspec", ["Encoder", "Decoder"]]]);
+    expect(blocks[0].params.map((p) => [p.name.name, p.default?.kind])).toEqual([["x", undefined], ["units", undefined], ["hidden", "Binary"]]);
+    const value = models[0].body[1].kind === "Output" ? models[0].body[1].value : undefined;
+    expect(value?.kind).toBe("Index");
+    expect(value?.kind === "Index" && value.items.map((i) => i.kind)).toEqual(["Slice", "Slice"]);
+  });
+
+  it("a file of blocks alone is a library, not an error", () => {
+    expect(parse("block B(x) {\n  output y = x\n}", "lib.nnspec").diagnostics).toEqual([]);
   });
 });

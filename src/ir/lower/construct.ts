@@ -29,6 +29,14 @@ export function constructLayer(lowering: Lowering, definition: LayerDefinition, 
   return { kind: "layer", layer: { definition, options, optionSpans: given.spans, span: site.callSpan } };
 }
 
+/** A layer whose options the lowering computed itself (slices, constant arithmetic): validated like any other. */
+export function constructFromOptions(lowering: Lowering, definition: LayerDefinition, given: Options, span: Span): Value {
+  const { options, problems } = validateOptions(definition, given);
+  for (const problem of problems) lowering.sink.report(problem.code, `${definition.type}: ${problem.message}`, span);
+  if (problems.length > 0) return INVALID;
+  return { kind: "layer", layer: { definition, options, optionSpans: new Map(), span } };
+}
+
 /** `l2(0.01)`, `l1_l2(l1=…, l2=…)`: a regularizer option value. */
 export function constructRegularizer(lowering: Lowering, name: string, expr: CallExpr): Value {
   const site: ConstructSite = { calleeName: name, calleeSpan: expr.callee.span, callSpan: expr.span, positional: regularizerPositional(name) };

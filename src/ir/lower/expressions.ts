@@ -3,7 +3,10 @@ import type { OptionValue } from "../types.js";
 import { applyStage, evaluateCall, callFunction } from "./calls.js";
 import type { Lowering } from "./lowering.js";
 import { INVALID, describeValue, tensorsOf, type TensorRef, type Value } from "./values.js";
-import { getFunctionDefinition } from "../layers/index.js";
+import { getFunctionDefinition, getLayerDefinition } from "../layers/index.js";
+import { applyLayer } from "./apply-layer.js";
+import { constructFromOptions } from "./construct.js";
+import { evaluateIndex } from "./indexing.js";
 
 /**
  * Evaluates an expression. `layerName` is the binding's name, given to the layer applied last
@@ -31,10 +34,12 @@ export function evaluate(lowering: Lowering, expr: Expr, layerName?: string): Va
       }
       return current;
     }
+    case "Index":
+      return evaluateIndex(lowering, expr, layerName);
     case "Binary":
       return evaluateBinary(lowering, expr, layerName);
     case "Unary":
-      return evaluateNegation(lowering, expr);
+      return evaluateNegation(lowering, expr, layerName);
     case "Missing":
       return INVALID;
   }
@@ -87,6 +92,8 @@ function evaluateBinary(lowering: Lowering, expr: BinaryExpr, layerName?: string
       { tensor: rightTensors[0], span: expr.right.span },
     ], [], expr.span, expr.span, layerName);
   }
+  const scaled = constantArithmetic(lowering, expr, left, right, layerName);
+  if (scaled) return scaled;
   const supported = fn ? "two tensors (element-wise) or two numbers" : "two numbers";
   const culprit = leftTensors?.length === 1 ? expr.right : expr.left;
   const culpritValue = culprit === expr.left ? left : right;
@@ -111,10 +118,59 @@ function arithmetic(operator: BinaryExpr["operator"], a: number, b: number): num
   }
 }
 
-function evaluateNegation(lowering: Lowering, expr: UnaryExpr): Value {
+/**
+ * A tensor and a number: `x * c`, `x + c`, `x - c`, `c - x`, `x / c` become one Rescaling layer
+ * (x · scale + offset). Undefined when the operands are not a tensor and a number.
+ */
+function constantArithmetic(lowering: Lowering, expr: BinaryExpr, left: Value, right: Value, layerName?: string): Value | undefined {
+  const tensorOnLeft = left.kind === "tensor" && right.kind === "constant" && typeof right.value === "number";
+  const tensorOnRight = right.kind === "tensor" && left.kind === "constant" && typeof left.value === "number";
+  if (!tensorOnLeft && !tensorOnRight) return undefined;
+  const c = ((tensorOnLeft ? right : left) as { value: number }).value;
+  const tensorValue = (tensorOnLeft ? left : right) as Extract<Value, { kind: "tensor" }>;
+  let scale = 1;
+  let offset = 0;
+  switch (expr.operator) {
+    case "*":
+      scale = c;
+      break;
+    case "+":
+      offset = c;
+      break;
+    case "-":
+      [scale, offset] = tensorOnLeft ? [1, -c] : [-1, c];
+      break;
+    case "/":
+      if (!tensorOnLeft || c === 0) {
+        const why = c === 0 ? "division by zero" : "a number divided by a tensor has no layer";
+        lowering.sink.report("ValueUsedAsTensor", `'/' with a tensor needs a non-zero number below the line: ${why}`, expr.span);
+        return INVALID;
+      }
+      scale = 1 / c;
+      break;
+  }
+  return rescale(lowering, tensorValue, scale, offset, expr.span, tensorOnLeft ? expr.left.span : expr.right.span, layerName);
+}
+
+function rescale(
+  lowering: Lowering,
+  tensor: Extract<Value, { kind: "tensor" }>,
+  scale: number,
+  offset: number,
+  span: BinaryExpr["span"],
+  tensorSpan: BinaryExpr["span"],
+  layerName?: string,
+): Value {
+  const layer = constructFromOptions(lowering, getLayerDefinition("Rescaling")!, { scale, offset }, span);
+  if (layer.kind !== "layer") return INVALID;
+  return applyLayer(lowering, layer.layer, [{ tensor: tensor.tensor, span: tensorSpan }], span, layerName);
+}
+
+function evaluateNegation(lowering: Lowering, expr: UnaryExpr, layerName?: string): Value {
   const operand = evaluate(lowering, expr.operand);
   if (operand.kind === "invalid") return INVALID;
   if (operand.kind === "constant" && typeof operand.value === "number") return { kind: "constant", value: -operand.value };
+  if (operand.kind === "tensor") return rescale(lowering, operand, -1, 0, expr.span, expr.operand.span, layerName);
   lowering.sink.report("NotConstant", `'-' needs a number; received ${describeValue(operand)}`, expr.span);
   return INVALID;
 }
