@@ -60,7 +60,10 @@ export function summaryFromIR(ir: ModelIR): ModelSummary {
 }
 
 /** Checks a spec and summarises it when it has no errors. */
-export function summarize(source: string, options: CheckOptions = {}): { diagnostics: Diagnostic[]; summary?: ModelSummary } {
-  const { diagnostics, ir } = check(source, options);
-  return { diagnostics, summary: ir ? summaryFromIR(ir) : undefined };
+export function summarize(
+  source: string,
+  options: CheckOptions = {},
+): { diagnostics: Diagnostic[]; summary?: ModelSummary; sources: Map<string, string> } {
+  const { diagnostics, ir, sources } = check(source, options);
+  return { diagnostics, summary: ir ? summaryFromIR(ir) : undefined, sources };
 }

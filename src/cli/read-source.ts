@@ -49,9 +49,16 @@ export async function readSource(
   } catch (error) {
     return fail("UnreadableFile", `cannot read '${path}': ${describeError(error)}`);
   }
+  return decodeSource(path, bytes);
+}
+
+/** The text of a spec file's bytes, or why they are not one (too large, NUL bytes, not UTF-8). */
+export function decodeSource(path: string, bytes: Uint8Array): ReadSourceResult {
+  const fail = (name: CodeName, message: string): ReadSourceResult => ({
+    diagnostic: diagnostic(name, message, fileStartSpan(path)),
+  });
   // The file may have grown between stat and read.
   if (bytes.length > MAX_SOURCE_BYTES) return fail("FileTooLarge", tooLargeMessage(path, bytes.length));
-
   const nul = bytes.indexOf(0);
   if (nul !== -1) return fail("BinaryFile", `'${path}' is not a text file (NUL byte at byte offset ${nul})`);
   try {

@@ -53,6 +53,10 @@ export const codes = {
   DuplicateOutput: { code: "NN2020", severity: "error", title: "tensor declared as output twice" },
   NotCallable: { code: "NN2021", severity: "error", title: "value is not a layer or function" },
   SharedLayerMismatch: { code: "NN2022", severity: "error", title: "shared layer applied to incompatible inputs" },
+  MissingArgument: { code: "NN2023", severity: "error", title: "block argument missing" },
+  UnknownArgument: { code: "NN2024", severity: "error", title: "block has no such parameter" },
+  StatementNotInBlock: { code: "NN2025", severity: "error", title: "statement not allowed in a block" },
+  ImportsNeedFiles: { code: "NN2026", severity: "error", title: "imports need a file reader" },
 
   // NN3xxx: shapes and dtypes
   ShapeMismatch: { code: "NN3001", severity: "error", title: "shape mismatch" },

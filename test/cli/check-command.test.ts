@@ -93,7 +93,7 @@ describe("nnspec check (with a fake compiler)", () => {
   it("passes --set overrides and the file name to the compiler", async () => {
     const file = await spec("p.nnspec", "model M {}\n");
     const { calls } = await run([file, "--set", "units=300", "--set", "rate=0.5"]);
-    expect(calls).toEqual([{ file, params: { units: "300", rate: "0.5" } }]);
+    expect(calls).toEqual([{ file, params: { units: "300", rate: "0.5" }, readFile: expect.any(Function) }]);
   });
 
   it("colours only a terminal, and never with NO_COLOR or --color=never", async () => {

@@ -10,6 +10,7 @@ import { ExitCode } from "../exit-codes.js";
 import { readSource } from "../read-source.js";
 import { formatCounts, renderDiagnostics } from "../render.js";
 import { renderJsonDiagnostics } from "../render-json.js";
+import { readImportedFile } from "../import-reader.js";
 
 /** What `nnspec check` needs from the API; a parameter so tests can supply exact diagnostics. */
 export interface CheckDependencies {
@@ -55,7 +56,9 @@ export function createCheckCommand(api: CheckDependencies): Command {
         }
         sources.set(file, read.source);
         const params = Object.keys(flags.set).length > 0 ? flags.set : undefined;
-        diagnostics.push(...sortDiagnostics(api.check(read.source, { file, params }).diagnostics));
+        const result = api.check(read.source, { file, params, readFile: readImportedFile });
+        for (const [name, text] of result.sources ?? []) sources.set(name, text);
+        diagnostics.push(...sortDiagnostics(result.diagnostics));
       }
 
       if (flags.format === "json") {

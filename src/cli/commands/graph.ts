@@ -14,6 +14,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
 import { readSource } from "../read-source.js";
 import { renderDiagnostics } from "../render.js";
+import { readImportedFile } from "../import-reader.js";
 import { sanitize } from "../terminal-text.js";
 
 /** What `nnspec graph` needs from the API; a parameter so tests can supply exact results. */
@@ -69,7 +70,7 @@ export function createGraphCommand(api: GraphDependencies): Command {
         return ExitCode.Usage;
       }
       const params = Object.keys(flags.set).length > 0 ? flags.set : undefined;
-      const { diagnostics, ir } = api.check(read.source, { file, params });
+      const { diagnostics, ir } = api.check(read.source, { file, params, readFile: readImportedFile });
       report(sortDiagnostics(diagnostics), read.source);
       if (hasErrors(diagnostics) || ir === undefined) return ExitCode.Failure;
 

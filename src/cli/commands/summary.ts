@@ -11,11 +11,12 @@ import { ExitCode } from "../exit-codes.js";
 import { readSource } from "../read-source.js";
 import { renderDiagnostics } from "../render.js";
 import { renderJsonDiagnostics } from "../render-json.js";
+import { readImportedFile } from "../import-reader.js";
 import { renderSummary } from "../render-summary.js";
 
 /** What `nnspec summary` needs from the API; a parameter so tests can supply exact results. */
 export interface SummaryDependencies {
-  summarize(source: string, options?: CheckOptions): { diagnostics: Diagnostic[]; summary?: ModelSummary };
+  summarize(source: string, options?: CheckOptions): { diagnostics: Diagnostic[]; summary?: ModelSummary; sources?: ReadonlyMap<string, string> };
 }
 
 const description = `
@@ -44,9 +45,9 @@ export function createSummaryCommand(api: SummaryDependencies): Command {
     async run({ operands, flags }, io) {
       const file = operands[0];
       const color = useColor(flags.color, io.stderr, io.env);
-      const report = (diagnostics: readonly Diagnostic[], source?: string): void => {
+      const report = (diagnostics: readonly Diagnostic[], source?: string, imported?: ReadonlyMap<string, string>): void => {
         if (diagnostics.length === 0) return;
-        const sources = (name: string) => (name === file ? source : undefined);
+        const sources = (name: string) => (name === file ? source : imported?.get(name));
         const json = flags.format === "json";
         io.stderr.write(json ? renderJsonDiagnostics(diagnostics) : renderDiagnostics(diagnostics, sources, { color }));
       };
@@ -57,8 +58,8 @@ export function createSummaryCommand(api: SummaryDependencies): Command {
         return ExitCode.Usage;
       }
       const params = Object.keys(flags.set).length > 0 ? flags.set : undefined;
-      const { diagnostics, summary } = api.summarize(read.source, { file, params });
-      report(sortDiagnostics(diagnostics), read.source);
+      const { diagnostics, summary, sources } = api.summarize(read.source, { file, params, readFile: readImportedFile });
+      report(sortDiagnostics(diagnostics), read.source, sources);
       if (hasErrors(diagnostics) || summary === undefined) return ExitCode.Failure;
 
       const json = flags.format === "json";

@@ -37,7 +37,9 @@ export function applyLayer(
     return INVALID;
   }
 
-  const name = handle.instance?.name ?? lowering.namer.claimOrFresh(handle.name ?? layerName, definition.type);
+  const name =
+    handle.instance?.name ??
+    (handle.name !== undefined ? lowering.namer.claimOrFresh(handle.name, definition.type) : lowering.layerName(layerName, definition.type));
   const inference = runInference(lowering, handle, name, inputs, keywordInputs, callSpan);
   if (!inference) return INVALID;
 

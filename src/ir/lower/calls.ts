@@ -3,6 +3,7 @@ import type { Span } from "../../diagnostics/span.js";
 import type { FunctionDefinition } from "../layer-definition.js";
 import { getLayerDefinition } from "../layers/index.js";
 import { applyLayer, type AppliedInput } from "./apply-layer.js";
+import { instantiateBlock } from "./blocks.js";
 import { constructLayer, constructRegularizer } from "./construct.js";
 import { evaluate } from "./expressions.js";
 import type { Lowering } from "./lowering.js";
@@ -101,6 +102,8 @@ function callValue(
       });
       return isPipeStage ? applyValue(lowering, layer, piped, expr, layerName) : layer;
     }
+    case "block":
+      return instantiateBlock(lowering, callee.block, piped, expr.args, expr.span, layerName);
     case "regularizer-function": {
       const regularizer = constructRegularizer(lowering, callee.name, expr);
       return isPipeStage ? applyValue(lowering, regularizer, piped, expr, layerName) : regularizer;
@@ -137,6 +140,8 @@ function applyValue(lowering: Lowering, value: Value, inputs: AppliedInput[], st
     }
     case "function":
       return callFunction(lowering, value.definition, inputs, [], stage.span, stage.span, layerName);
+    case "block":
+      return instantiateBlock(lowering, value.block, inputs, [], stage.span, layerName);
     case "invalid":
       return INVALID;
     default: {

@@ -1,4 +1,4 @@
-import type { Binding, InputDecl, ModelDecl, OutputDecl, TrainDecl, WhereClause } from "../../parser/ast.js";
+import type { Binding, BlockDecl, InputDecl, ModelDecl, OutputDecl, TrainDecl, WhereClause } from "../../parser/ast.js";
 import type { Span } from "../../diagnostics/span.js";
 import { formatPosition } from "../../diagnostics/span.js";
 import type { DiagnosticSink } from "./diagnostics-sink.js";
@@ -20,7 +20,7 @@ export interface ModelDeclarations {
 }
 
 /** Collects the model's names in source order; a name defined twice is reported at the second. */
-export function collectDeclarations(model: ModelDecl, sink: DiagnosticSink): ModelDeclarations {
+export function collectDeclarations(model: ModelDecl | BlockDecl, sink: DiagnosticSink): ModelDeclarations {
   const result: ModelDeclarations = { names: new Map(), inputs: [], bindings: [], outputs: [], wheres: [], trains: [] };
 
   const declare = (name: string, declaration: Declaration): void => {

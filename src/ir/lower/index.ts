@@ -3,6 +3,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatPosition } from "../../diagnostics/span.js";
 import { closestName } from "../suggest.js";
 import type { ModelIR } from "../types.js";
+import type { BlockRef } from "../../api/imports.js";
 import { checkAnnotation } from "./annotations.js";
 import { solveConstraints } from "./constraints.js";
 import { DiagnosticSink } from "./diagnostics-sink.js";
@@ -21,6 +22,8 @@ import { describeValue } from "./values.js";
 
 export interface LowerOptions {
   params?: ParameterOverrides;
+  /** The blocks visible in the model's file (its own and imported ones). */
+  blocks?: ReadonlyMap<string, BlockRef>;
   /** The source's file name and content hash, recorded in the IR. */
   source: { file: string; sha256: string };
 }
@@ -36,6 +39,7 @@ export interface LowerResult {
 export function lowerModel(model: ModelDecl, options: LowerOptions): LowerResult {
   const sink = new DiagnosticSink();
   const lowering = new Lowering(model, sink, options.params ?? {}, evaluate);
+  if (options.blocks) lowering.context.blocks = options.blocks;
   const { declarations } = lowering;
 
   const constraints = solveConstraints(declarations.wheres, lowering.resolveDimName, sink);

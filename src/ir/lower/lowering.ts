@@ -1,4 +1,5 @@
-import type { Binding, DimExpr, Expr, InputDecl, ModelDecl, OutputDecl } from "../../parser/ast.js";
+import type { Binding, BlockDecl, BlockParam, DimExpr, Expr, InputDecl, ModelDecl, OutputDecl } from "../../parser/ast.js";
+import type { BlockRef } from "../../api/imports.js";
 import type { Span } from "../../diagnostics/span.js";
 import { getFunctionDefinition, getLayerDefinition, functionDefinitions, layerDefinitions } from "../layers/index.js";
 import { regularizerFunctionNames } from "../layers/regularizers.js";
@@ -15,10 +16,30 @@ import { INVALID, type Value } from "./values.js";
 /** Evaluates one binding's right-hand side; supplied by expressions.ts (kept apart to keep files small). */
 export type BindingEvaluator = (lowering: Lowering, expr: Expr, layerName: string | undefined) => Value;
 
-/** The state of lowering one model: scope, memoised values, the graph being built. */
+/** What a block instance shares with the model it is part of, and what it brings of its own. */
+export interface ScopeContext {
+  graph: GraphBuilder;
+  namer: LayerNamer;
+  /** The blocks visible where this scope's text was written. */
+  blocks: ReadonlyMap<string, BlockRef>;
+  /** Prepended to the names of layers created in this scope ("encoder_"). */
+  layerPrefix: string;
+  /** A block instance's parameters: given values, or defaults evaluated in the block's scope. */
+  parameters?: BlockParameters;
+  /** Blocks being instantiated, outermost first, to catch a block that uses itself. */
+  instantiating: readonly BlockDecl[];
+}
+
+/** A block instance's parameters: evaluated arguments, and the declarations for defaults. */
+export interface BlockParameters {
+  given: Map<string, Value>;
+  declared: ReadonlyMap<string, BlockParam>;
+}
+
+/** The state of lowering one model or block instance: scope, memoised values, the graph being built. */
 export class Lowering {
   readonly declarations: ModelDeclarations;
-  readonly graph = new GraphBuilder();
+  readonly graph: GraphBuilder;
   readonly namer: LayerNamer;
   readonly parameters: IRParameter[] = [];
   /** Names referenced from somewhere (for the unused-name lints). */
@@ -33,13 +54,25 @@ export class Lowering {
   private readonly inProgress: { node: Binding | OutputDecl; name: string; span: Span }[] = [];
 
   constructor(
-    readonly model: ModelDecl,
+    readonly model: ModelDecl | BlockDecl,
     readonly sink: DiagnosticSink,
     readonly overrides: ParameterOverrides,
     private readonly evaluateExpression: BindingEvaluator,
+    context?: ScopeContext,
   ) {
     this.declarations = collectDeclarations(model, sink);
-    this.namer = new LayerNamer(this.declarations.names.keys());
+    this.graph = context?.graph ?? new GraphBuilder();
+    this.namer = context?.namer ?? new LayerNamer(this.declarations.names.keys());
+    this.context = context ?? { graph: this.graph, namer: this.namer, blocks: new Map(), layerPrefix: "", instantiating: [] };
+  }
+
+  readonly context: ScopeContext;
+
+  /** A layer name in this scope: the user's (prefixed inside a block instance) or a fresh one. */
+  layerName(name: string | undefined, typeName: string): string {
+    const prefix = this.context.layerPrefix;
+    if (name === undefined) return this.namer.fresh(typeName, prefix);
+    return this.namer.claimOrFresh(prefix + name, typeName);
   }
 
   /** Records the value of an input declaration. */
@@ -57,6 +90,10 @@ export class Lowering {
       else this.references.set(name, [span]);
       return this.valueOfDeclaration(name, declaration, span);
     }
+    const parameter = this.parameterValue(name);
+    if (parameter) return parameter;
+    const block = this.context.blocks.get(name);
+    if (block) return { kind: "block", block };
     const layer = getLayerDefinition(name);
     if (layer) return { kind: "layer-type", definition: layer };
     const fn = getFunctionDefinition(name);
@@ -64,6 +101,20 @@ export class Lowering {
     if (regularizerFunctionNames.includes(name)) return { kind: "regularizer-function", name };
     this.reportUnknownName(name, span, position);
     return INVALID;
+  }
+
+  /** A block parameter's value: the argument given, or its default evaluated (once) in this scope. */
+  private parameterValue(name: string): Value | undefined {
+    const parameters = this.context.parameters;
+    if (!parameters) return undefined;
+    const given = parameters.given.get(name);
+    if (given) return given;
+    const declared = parameters.declared.get(name);
+    if (!declared?.default) return undefined;
+    parameters.given.set(name, INVALID); // a default that refers to itself ends here
+    const value = this.evaluateExpression(this, declared.default, undefined);
+    parameters.given.set(name, value);
+    return value;
   }
 
   /** The value already computed for a declared name, without evaluating or marking it used. */
@@ -163,8 +214,8 @@ export class Lowering {
   private reportUnknownName(name: string, span: Span, position: "value" | "callee"): void {
     const looksLikeLayer = position === "callee" || /^[A-Z]/.test(name);
     const builtins = looksLikeLayer
-      ? [...layerDefinitions.keys(), ...functionDefinitions.keys(), ...regularizerFunctionNames]
-      : [];
+      ? [...this.context.blocks.keys(), ...layerDefinitions.keys(), ...functionDefinitions.keys(), ...regularizerFunctionNames]
+      : [...(this.context.parameters?.declared.keys() ?? [])];
     const caseInsensitive = builtins.find((b) => b.toLowerCase() === name.toLowerCase());
     const suggestion =
       caseInsensitive ?? closestName(name, [...this.declarations.names.keys(), ...builtins, ...functionDefinitions.keys()]);
@@ -180,7 +231,8 @@ export class Lowering {
 /** Splits a value over a binding's targets (`a, b = …` needs exactly two tensors). */
 function distributeToTargets(lowering: Lowering, node: Binding | OutputDecl, value: Value): Value[] {
   const targets = node.kind === "Binding" ? node.targets : [node.target];
-  if (targets.length === 1) return [nameValue(value, targets[0].name.name, targets[0].name.span)];
+  const prefix = lowering.context.layerPrefix;
+  if (targets.length === 1) return [nameValue(value, targets[0].name.name, targets[0].name.span, prefix)];
   if (value.kind === "invalid") return targets.map(() => INVALID);
   const count = value.kind === "tensors" ? value.tensors.length : value.kind === "tensor" ? 1 : 0;
   if (value.kind !== "tensors" || count !== targets.length) {
@@ -192,14 +244,17 @@ function distributeToTargets(lowering: Lowering, node: Binding | OutputDecl, val
     );
     return targets.map(() => INVALID);
   }
-  return value.tensors.map((tensor, i) => nameValue({ kind: "tensor", tensor }, targets[i].name.name, targets[i].name.span));
+  return value.tensors.map((tensor, i) => nameValue({ kind: "tensor", tensor }, targets[i].name.name, targets[i].name.span, prefix));
 }
 
-/** A tensor bound to a name is "defined" at that name, for messages; layers take the name too. */
-function nameValue(value: Value, name: string, span: Span): Value {
+/**
+ * A tensor bound to a name is "defined" at that name, for messages; a layer takes the name
+ * (with the block instance's prefix: the layer keeps it wherever it is applied later).
+ */
+function nameValue(value: Value, name: string, span: Span, layerPrefix: string): Value {
   if (value.kind === "tensor") return { kind: "tensor", tensor: { ...value.tensor, name, span } };
   if (value.kind === "layer" && value.layer.name === undefined && value.layer.instance === undefined) {
-    value.layer.name = name;
+    value.layer.name = layerPrefix + name;
   }
   return value;
 }

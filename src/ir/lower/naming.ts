@@ -15,20 +15,24 @@ export class LayerNamer {
     this.taken = new Set(reserved);
   }
 
-  /** Claims a name the user gave (already unique among declarations). */
+  /** Claims a name the user gave; unique among the model's names, but a block instance's prefixed name may clash. */
   claim(name: string): string {
+    if (this.taken.has(name) && this.claimed.has(name)) return this.fresh(name);
     this.taken.add(name);
+    this.claimed.add(name);
     return name;
   }
+
+  private readonly claimed = new Set<string>();
 
   /** The user's name if there is one (already unique among declarations), else a fresh one. */
   claimOrFresh(name: string | undefined, typeName: string): string {
     return name === undefined ? this.fresh(typeName) : this.claim(name);
   }
 
-  /** A fresh name for an unnamed layer of this type. */
-  fresh(typeName: string): string {
-    const base = snakeCase(typeName);
+  /** A fresh name for an unnamed layer of this type (after a block instance's prefix). */
+  fresh(typeName: string, prefix = ""): string {
+    const base = prefix + snakeCase(typeName);
     let n = this.counters.get(base) ?? 0;
     let name = n === 0 ? base : `${base}_${n}`;
     while (this.taken.has(name)) {

@@ -1,4 +1,5 @@
 import type { Span } from "../../diagnostics/span.js";
+import type { BlockRef } from "../../api/imports.js";
 import type { FunctionDefinition, LayerDefinition } from "../layer-definition.js";
 import type { IRLayer, OptionValue, Options, TensorType } from "../types.js";
 
@@ -35,6 +36,7 @@ export type Value =
   | { kind: "layer-type"; definition: LayerDefinition }
   | { kind: "function"; definition: FunctionDefinition }
   | { kind: "regularizer-function"; name: string }
+  | { kind: "block"; block: BlockRef }
   /** Something already reported: used quietly so one mistake gives one diagnostic. */
   | { kind: "invalid" };
 
@@ -57,6 +59,8 @@ export function describeValue(value: Value): string {
       return `the function ${value.definition.name}`;
     case "regularizer-function":
       return `the regularizer ${value.name}`;
+    case "block":
+      return `the block ${value.block.decl.name.name}`;
     case "invalid":
       return "an invalid value";
   }

@@ -14,7 +14,7 @@ export function fakeCheck(): { check(source: string, options?: CheckOptions): Ch
     calls,
     check(source, options = {}) {
       calls.push(options);
-      return { diagnostics: fakeDiagnostics(source, options.file ?? "<input>"), symbols: [], calls: [] };
+      return { diagnostics: fakeDiagnostics(source, options.file ?? "<input>"), symbols: [], calls: [], sources: new Map() };
     },
   };
 }
