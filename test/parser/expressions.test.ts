@@ -83,3 +83,12 @@ describe("dims", () => {
     expect(dims(source)).toEqual(expected);
   });
 });
+
+describe("indexing", () => {
+  it("parses indices and slices after any postfix, in source order", () => {
+    expect(show(parseExpr("h[:, -1, :]"))).toBe("h[:, (- 1), :]");
+    expect(show(parseExpr("x[:, 2:10:2]"))).toBe("x[:, 2:10:2]");
+    expect(show(parseExpr("f(x)[:, 1:](y)"))).toBe("f(x)[:, 1:](y)");
+    expect(show(parseExpr("a |> b[0]"))).toBe("(|> a b[0])");
+  });
+});

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { Span } from "../../src/diagnostics/span.js";
-import type { Argument, DimExpr, Expr, ModelDecl, Statement } from "../../src/parser/ast.js";
+import type { Argument, DimExpr, Expr, IndexItem, ModelDecl, Statement } from "../../src/parser/ast.js";
 import { parse } from "../../src/parser/parse.js";
 
 /** Parses a source that must be free of diagnostics and returns its one model. */
@@ -61,7 +61,15 @@ export function show(node: Expr | DimExpr): string {
       return `(${node.operator} ${show(node.left)} ${show(node.right)})`;
     case "Unary":
       return `(- ${show(node.operand)})`;
+    case "Index":
+      return `${show(node.target)}[${node.items.map(showIndexItem).join(", ")}]`;
   }
+}
+
+function showIndexItem(item: IndexItem): string {
+  if (item.kind === "At") return show(item.index);
+  const part = (e: Expr | undefined) => (e ? show(e) : "");
+  return `${part(item.start)}:${part(item.stop)}${item.step ? `:${show(item.step)}` : ""}`;
 }
 
 function showArgument(argument: Argument): string {

@@ -13,6 +13,7 @@ export function pruneToOutputs(
     if (node.outputs.some((t) => needed.has(t.id))) {
       kept.add(node);
       node.inputs.forEach((id) => needed.add(id));
+      for (const ids of Object.values(node.keywordInputs ?? {})) ids.forEach((id) => needed.add(id));
     }
   }
   const keptNodes = nodes.filter((n) => kept.has(n));

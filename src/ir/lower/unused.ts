@@ -4,7 +4,10 @@ import type { Lowering } from "./lowering.js";
 /** Warns about inputs, bindings, layers and parameters that nothing uses. */
 export function reportUnused(lowering: Lowering, keptNodes: readonly IRNode[], outputs: readonly IROutput[]): void {
   const { declarations, referenced, sink } = lowering;
-  const consumed = new Set([...keptNodes.flatMap((n) => n.inputs), ...outputs.map((o) => o.tensor)]);
+  const consumed = new Set([
+    ...keptNodes.flatMap((n) => [...n.inputs, ...Object.values(n.keywordInputs ?? {}).flat()]),
+    ...outputs.map((o) => o.tensor),
+  ]);
 
   for (const input of declarations.inputs) {
     const name = input.name.name;
