@@ -10,7 +10,7 @@ import { renderDiagnostics } from "../../src/cli/render.js";
 import { renderSummary } from "../../src/cli/render-summary.js";
 import { goldenPath, specFiles } from "./spec-files.js";
 
-const goodFolders = ["seed", "examples", "blocks"];
+const goodFolders = ["seed", "examples", "blocks", "layers"];
 
 for (const folder of goodFolders) {
   describe(`specs/${folder}`, () => {

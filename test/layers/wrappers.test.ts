@@ -77,6 +77,6 @@ describe("Bidirectional weights", () => {
   it("names the type it cannot wrap", () => {
     const run = runLayer("Bidirectional", { layer: layerValue("Dense", { units: 8 }) }, [{ shape: ["batch", 20, 100] }]);
     const message = expectDiagnostic(run, { code: "NN4008", at: { option: "layer" } });
-    expect(message).toBe("Bidirectional 'my_bidirectional' wraps a recurrent layer (SimpleRNN or LSTM), but received a Dense layer");
+    expect(message).toBe("Bidirectional 'my_bidirectional' wraps a recurrent layer (SimpleRNN, LSTM or GRU), but received a Dense layer");
   });
 });

@@ -29,5 +29,11 @@ const activations: FunctionDefinition[] = activationNames
   .filter((name) => name !== "softmax")
   .map((name) => ({ name, layer: "Activation", fixed: { activation: name }, summary: `${name}(x): the ${name} activation.` }));
 
+const attention: FunctionDefinition = {
+  name: "scaled_dot_product_attention",
+  layer: "ScaledDotProductAttention",
+  summary: "scaled_dot_product_attention(query, value, key?, causal=false): softmax(q·kᵀ/√d)·v.",
+};
+
 /** Every function form, in the order documentation lists them. */
-export const functionForms: readonly FunctionDefinition[] = [...merges, softmax, ...activations];
+export const functionForms: readonly FunctionDefinition[] = [...merges, softmax, attention, ...activations];

@@ -25,7 +25,7 @@ function elementwise(type: string, summary: string, maxInputs: number | null): L
 }
 
 export const add = elementwise("Add", "Element-wise sum of two or more tensors of the same shape.", null);
-// tfjs-layers 4.22 has no Subtract class: the backend registers one under this class name.
+// tfjs-layers 4.22 has no Subtract class: the backend builds a - b as Add(a, Rescaling(-1)(b)).
 export const subtract = elementwise("Subtract", "Element-wise difference a - b of two tensors of the same shape.", 2);
 export const multiply = elementwise("Multiply", "Element-wise product of two or more tensors of the same shape.", null);
 export const average = elementwise("Average", "Element-wise mean of two or more tensors of the same shape.", null);

@@ -3,6 +3,7 @@ import type { InferContext, Inference, LayerDefinition } from "../layer-definiti
 import type { InitializerSpec, Options, TensorType } from "../types.js";
 import { tfjsActivation } from "./activation-names.js";
 import { initializerSpec, tfjsInitializer } from "./initializers.js";
+import { checkInitialStates } from "./initial-state.js";
 import { requireFloat, requireKnownFeatures, requireRank } from "./input-checks.js";
 import { booleanOption, nullableStringOption, numberOption, regularizerOption, stringOption } from "./option-values.js";
 import { tfjsRegularizer } from "./regularizers.js";
@@ -11,19 +12,28 @@ import { activation, flag, initializer, optionSchema, positiveInteger, rate, reg
 import { weight } from "./weights.js";
 
 /**
- * Keras's SimpleRNN and LSTM. Both read [batch, time, features] and keep `units` of state;
- * LSTM has four gates (input, forget, cell, output), so its weights are four blocks wide.
- * Options the backend cannot honour (stateful, unroll, activity_regularizer) are errors
- * rather than silently dropped.
+ * Keras's SimpleRNN, LSTM and GRU. All read [batch, time, features] and keep `units` of state;
+ * LSTM has four gates (input, forget, cell, output) and GRU three (update, reset, candidate),
+ * so their weights are that many blocks wide. Options the backend cannot honour (stateful,
+ * unroll, activity_regularizer, GRU's reset_after) are errors rather than silently dropped.
  */
 interface RecurrentKind {
-  type: "SimpleRNN" | "LSTM";
-  /** Weight blocks per unit: 1 for SimpleRNN, 4 for LSTM. */
+  type: RecurrentType;
+  /** Weight blocks per unit: 1 for SimpleRNN, 4 for LSTM, 3 for GRU. */
   gates: number;
-  /** How many state tensors the layer returns with return_state: h, or h and c. */
-  states: number;
+  /** The state tensors, in Keras's order: returned with return_state, given as initial_state. */
+  states: readonly string[];
   summary: string;
 }
+
+export type RecurrentType = "SimpleRNN" | "LSTM" | "GRU";
+
+/** The states each recurrent layer keeps, in Keras's order: h, or h and c for LSTM. */
+export const recurrentStates: Readonly<Record<RecurrentType, readonly string[]>> = {
+  SimpleRNN: ["h"],
+  LSTM: ["h", "c"],
+  GRU: ["h"],
+};
 
 const commonOptions = {
   units: positiveInteger(),
@@ -46,7 +56,7 @@ const commonOptions = {
 };
 
 export const simpleRnn: LayerDefinition = recurrentDefinition(
-  { type: "SimpleRNN", gates: 1, states: 1, summary: "Fully-connected RNN: h_t = activation(x_t·W + h_{t-1}·U + b)." },
+  { type: "SimpleRNN", gates: 1, states: recurrentStates.SimpleRNN, summary: "Fully-connected RNN: h_t = activation(x_t·W + h_{t-1}·U + b)." },
   commonOptions,
 );
 
@@ -54,11 +64,24 @@ export const lstm: LayerDefinition = recurrentDefinition(
   {
     type: "LSTM",
     gates: 4,
-    states: 2,
+    states: recurrentStates.LSTM,
     // tfjs-layers defaults recurrent_activation to hard_sigmoid; Keras (and nnspec) use sigmoid.
     summary: "Long short-term memory (Hochreiter 1997); recurrent_activation defaults to Keras's sigmoid.",
   },
   { ...commonOptions, recurrent_activation: activation("sigmoid"), unit_forget_bias: flag(true) },
+);
+
+export const gru: LayerDefinition = recurrentDefinition(
+  {
+    type: "GRU",
+    gates: 3,
+    states: recurrentStates.GRU,
+    // Keras defaults reset_after to true (the cuDNN variant, two bias vectors); tfjs-layers
+    // implements only reset_after=false, which nnspec therefore makes the default.
+    summary:
+      "Gated recurrent unit (Cho 2014); reset_after defaults to false (tfjs-layers has no other), where Keras's default is true.",
+  },
+  { ...commonOptions, recurrent_activation: activation("sigmoid"), reset_after: flag(false) },
 );
 
 function recurrentDefinition(kind: RecurrentKind, properties: Record<string, Record<string, unknown>>): LayerDefinition {
@@ -69,6 +92,7 @@ function recurrentDefinition(kind: RecurrentKind, properties: Record<string, Rec
     positional: ["units"],
     options: optionSchema(properties, ["units"]),
     inputs: { min: 1, max: 1 },
+    tensorKeywords: ["initial_state"],
     infer: (ctx) => inferRecurrent(kind, ctx),
     toTfjs: ({ name, options }) => ({ className: kind.type, config: { name, ...recurrentConfig(kind, options) } }),
   };
@@ -86,12 +110,14 @@ function inferRecurrent(kind: RecurrentKind, ctx: InferContext): Inference | und
   const options = ctx.options;
   const units = numberOption(options, "units");
   const [batch, time] = ctx.inputs[0].type.shape;
+  const initialState = ctx.keywordInputs.initial_state;
+  if (initialState && !checkInitialStates(ctx, kind.type, initialState, kind.states, units, ctx.inputs[0])) return undefined;
   const sequence: TensorType = {
     dtype: "float32",
     shape: booleanOption(options, "return_sequences") ? [batch, time, units] : [batch, units],
   };
   const states: TensorType[] = booleanOption(options, "return_state")
-    ? Array.from({ length: kind.states }, () => ({ dtype: "float32", shape: [batch, units] }))
+    ? kind.states.map(() => ({ dtype: "float32", shape: [batch, units] }))
     : [];
 
   const width = kind.gates * units;
@@ -138,6 +164,14 @@ function supportedOptions(kind: RecurrentKind, ctx: InferContext): boolean {
   if (booleanOption(ctx.options, "unroll")) {
     unsupported("unroll", "unroll=true is not supported: tfjs-layers always runs the recurrence step by step (remove the option)");
   }
+  if (kind.type === "GRU" && booleanOption(ctx.options, "reset_after")) {
+    unsupported(
+      "reset_after",
+      "reset_after=true (Keras's default) is not supported: tfjs-layers implements only the original GRU, " +
+        "which applies the reset gate before the recurrent product and has one bias vector; " +
+        "remove the option (Keras weights trained with reset_after=true do not fit)",
+    );
+  }
   return rejectActivityRegularizer(ctx, kind.type) && ok;
 }
 
@@ -160,10 +194,11 @@ function recurrentConfig(kind: RecurrentKind, options: Options): Record<string, 
     stateful: false,
     unroll: false,
   };
-  if (kind.type === "LSTM") {
+  if (kind.type !== "SimpleRNN") {
     // Always explicit: tfjs-layers would otherwise use hardSigmoid, not Keras's sigmoid.
     config.recurrentActivation = tfjsActivation(nullableStringOption(options, "recurrent_activation"));
-    config.unitForgetBias = booleanOption(options, "unit_forget_bias");
   }
+  if (kind.type === "LSTM") config.unitForgetBias = booleanOption(options, "unit_forget_bias");
+  if (kind.type === "GRU") config.resetAfter = false;
   return config;
 }

@@ -2,22 +2,25 @@ import { layerSubject } from "../describe.js";
 import { scaleDim } from "../dims.js";
 import type { InferContext, Inference, LayerDefinition } from "../layer-definition.js";
 import type { LayerValue, TensorType, WeightSpec } from "../types.js";
-import { booleanOption, layerOption, nullableStringOption } from "./option-values.js";
-import { lstm, simpleRnn } from "./recurrent.js";
+import { checkInitialStates } from "./initial-state.js";
+import { booleanOption, layerOption, nullableStringOption, numberOption } from "./option-values.js";
+import { gru, lstm, recurrentStates, simpleRnn, type RecurrentType } from "./recurrent.js";
 import { optionSchema } from "./schema-parts.js";
 
 const TYPE = "Bidirectional";
 
 /** The layers Bidirectional can wrap, with the name Keras gives the wrapped layer ("forward_lstm"). */
-const WRAPPABLE: Record<string, { definition: LayerDefinition; name: string }> = {
-  SimpleRNN: { definition: simpleRnn, name: "simple_rnn" },
-  LSTM: { definition: lstm, name: "lstm" },
+const WRAPPABLE: Record<string, { definition: LayerDefinition; name: string; type: RecurrentType }> = {
+  SimpleRNN: { definition: simpleRnn, name: "simple_rnn", type: "SimpleRNN" },
+  LSTM: { definition: lstm, name: "lstm", type: "LSTM" },
+  GRU: { definition: gru, name: "gru", type: "GRU" },
 };
 
 /**
  * Keras's Bidirectional: runs a copy of the recurrent layer backwards over time and merges the
  * two results. merge_mode none (Keras's None) returns both outputs instead. With
- * return_state the outputs are Keras's: output(s), forward states, backward states.
+ * return_state the outputs are Keras's: output(s), forward states, backward states; and
+ * initial_state takes the forward states, then the backward ones.
  */
 export const bidirectional: LayerDefinition = {
   type: TYPE,
@@ -33,6 +36,7 @@ export const bidirectional: LayerDefinition = {
     ["layer"],
   ),
   inputs: { min: 1, max: 1 },
+  tensorKeywords: ["initial_state"],
   infer: inferBidirectional,
   toTfjs: ({ name, options }) => {
     const inner = layerOption(options, "layer");
@@ -55,20 +59,30 @@ function inferBidirectional(ctx: InferContext): Inference | undefined {
   }
   const inner = layerOption(ctx.options, "layer");
   if (!(inner.type in WRAPPABLE)) {
-    const choices = Object.keys(WRAPPABLE).join(" or ");
+    const types = Object.keys(WRAPPABLE);
+    const choices = `${types.slice(0, -1).join(", ")} or ${types.at(-1)}`;
     ctx.error("InvalidWrappedLayer", `${subject} wraps a recurrent layer (${choices}), but received a ${inner.type} layer`, {
       option: "layer",
     });
     return undefined;
   }
-  const forward = ctx.inferWrapped(inner, ctx.inputs);
+  // Not ctx.inferWrapped: that would hand the wrapped rule this call's initial_state, which
+  // holds both directions' states; they are checked here instead.
+  const wrapped = wrappable(inner);
+  const forward = wrapped.definition.infer({ ...ctx, options: inner.options, keywordInputs: {} });
   if (!forward) return undefined;
+  const initialState = ctx.keywordInputs.initial_state;
+  if (initialState) {
+    const kept = recurrentStates[wrapped.type];
+    const names = [...kept.map((s) => `forward ${s}`), ...kept.map((s) => `backward ${s}`)];
+    if (!checkInitialStates(ctx, TYPE, initialState, names, numberOption(inner.options, "units"), ctx.inputs[0])) return undefined;
+  }
 
   const [output, ...states] = forward.outputs;
   const mergeMode = nullableStringOption(ctx.options, "merge_mode");
   const outputs: TensorType[] = mergeMode === null ? [output, output] : [merged(output, mergeMode)];
   if (booleanOption(inner.options, "return_state")) outputs.push(...states, ...states);
-  const name = wrappable(inner).name;
+  const name = wrapped.name;
   return {
     outputs,
     weights: [...prefixed(forward.weights, `forward_${name}`), ...prefixed(forward.weights, `backward_${name}`)],
@@ -87,7 +101,7 @@ function prefixed(weights: WeightSpec[], prefix: string): WeightSpec[] {
   return weights.map((w) => ({ ...w, name: `${prefix}/${w.name}` }));
 }
 
-function wrappable(inner: LayerValue): { definition: LayerDefinition; name: string } {
+function wrappable(inner: LayerValue): { definition: LayerDefinition; name: string; type: RecurrentType } {
   const found = WRAPPABLE[inner.type];
   if (!found) throw new Error(`Bidirectional cannot wrap ${inner.type}`);
   return found;

@@ -1,8 +1,9 @@
 /** Keras's to_snake_case: "SimpleRNN" → "simple_rnn", "LSTM" → "lstm", "GlobalMaxPooling1D" → "global_max_pooling1d". */
 export function snakeCase(typeName: string): string {
+  // Keras's two substitutions, in its order.
   return typeName
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/(.)([A-Z][a-z0-9]+)/g, "$1_$2")
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
     .toLowerCase();
 }
 
