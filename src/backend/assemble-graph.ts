@@ -1,16 +1,19 @@
 import type { LayersModel, SymbolicTensor } from "@tensorflow/tfjs";
-import type { ModelIR } from "../ir/types.js";
+import type { IRNode, ModelIR } from "../ir/types.js";
 import type { Tf } from "./backend.js";
 import { BackendError } from "./errors.js";
+import type { LoweredLayer } from "./lowered-layer.js";
+import { releaseSharedReferences } from "./shared-references.js";
 import type { TfjsLayer } from "./tfjs-layer.js";
 
 /**
  * Wires tfjs layers into a LayersModel with the functional API: one tf.input per IR input,
  * then each IR node applies its layer, in IR order (so the k-th application of a layer is
  * its k-th inbound node). Inputs and outputs are in IR order. A failure here means nnspec and
- * TensorFlow.js disagree: BackendError InternalError naming the layer.
+ * TensorFlow.js disagree: BackendError InternalError naming the layer (or the BackendError a
+ * lowering raised, such as UnsupportedByBackend).
  */
-export function assembleGraph(tf: Tf, ir: ModelIR, layers: ReadonlyMap<string, TfjsLayer>): LayersModel {
+export function assembleGraph(tf: Tf, ir: ModelIR, layers: ReadonlyMap<string, LoweredLayer>): LayersModel {
   const tensors = new Map<string, SymbolicTensor>();
   const inputs = ir.inputs.map((input) => {
     // The batch axis is left open so the model takes any batch size; symbolic dims are unknown to tfjs.
@@ -19,13 +22,15 @@ export function assembleGraph(tf: Tf, ir: ModelIR, layers: ReadonlyMap<string, T
     tensors.set(input.id, tensor);
     return tensor;
   });
+  const parts = [...layers.values()].flatMap((layer) => layer.parts);
   try {
     for (const node of ir.nodes) {
       const args = node.inputs.map((id) => tensors.get(id)!);
-      let result: ReturnType<TfjsLayer["apply"]>;
+      let result: ReturnType<LoweredLayer["apply"]>;
       try {
-        result = layers.get(node.layer)!.apply(args.length === 1 ? args[0]! : args);
+        result = layers.get(node.layer)!.apply(args, keywordTensors(node, tensors));
       } catch (error) {
+        if (error instanceof BackendError) throw error;
         const message = error instanceof Error ? error.message : String(error);
         throw new BackendError("InternalError", `layer '${node.layer}' (node ${node.id}): TensorFlow.js: ${message}`);
       }
@@ -36,32 +41,30 @@ export function assembleGraph(tf: Tf, ir: ModelIR, layers: ReadonlyMap<string, T
           `layer '${node.layer}' (node ${node.id}) has ${outputs.length} outputs in TensorFlow.js but ${node.outputs.length} in the IR`,
         );
       }
-      node.outputs.forEach((output, i) => tensors.set(output.id, outputs[i] as SymbolicTensor));
+      node.outputs.forEach((output, i) => tensors.set(output.id, outputs[i]!));
     }
     const model = tf.model({ name: ir.name, inputs, outputs: ir.outputs.map((output) => tensors.get(output.tensor)!) });
-    releaseExtraReferences(layers);
+    releaseSharedReferences(parts);
     return model;
   } catch (error) {
-    disposeLayers(layers);
+    disposeLayers(parts);
     if (error instanceof BackendError) throw error;
     throw new BackendError("InternalError", `TensorFlow.js could not assemble the model: ${String(error)}`);
   }
 }
 
-/**
- * tfjs counts one reference per application of a layer, but model.dispose() releases one per
- * layer, so a shared layer's weights would outlive the model. Each layer here belongs to this
- * model alone: keep one reference, and model.dispose() frees everything.
- */
-function releaseExtraReferences(layers: ReadonlyMap<string, TfjsLayer>): void {
-  for (const layer of layers.values()) {
-    for (let i = 1; i < layer.inboundNodes.length; i++) layer.dispose();
+/** A node's tensors given by keyword, under tfjs's camelCase names: `initial_state` → `initialState`. */
+function keywordTensors(node: IRNode, tensors: ReadonlyMap<string, SymbolicTensor>): Record<string, SymbolicTensor[]> {
+  const keywords: Record<string, SymbolicTensor[]> = {};
+  for (const [keyword, ids] of Object.entries(node.keywordInputs ?? {})) {
+    keywords[keyword.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = ids.map((id) => tensors.get(id)!);
   }
+  return keywords;
 }
 
 /** Frees the weights of layers built before the model could be assembled. */
-function disposeLayers(layers: ReadonlyMap<string, TfjsLayer>): void {
-  for (const layer of layers.values()) {
+function disposeLayers(layers: readonly TfjsLayer[]): void {
+  for (const layer of layers) {
     if (!layer.built) continue;
     try {
       while (layer.dispose().refCountAfterDispose > 0);

@@ -1,13 +1,14 @@
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { BackendChoice, BackendName } from "./backend-choices.js";
+import { registerCustomLayers } from "./custom/index.js";
 import { BackendUnavailableError } from "./errors.js";
 import { quietly } from "./quiet-console.js";
 
 /** The TensorFlow.js module. Type-only: TensorFlow.js itself is loaded on demand. */
 export type Tf = typeof import("@tensorflow/tfjs");
 
-export type BackendName = "tensorflow" | "wasm" | "cpu";
-export type BackendChoice = "auto" | BackendName;
+export type { BackendChoice, BackendName } from "./backend-choices.js";
 
 /** An initialised TensorFlow.js with its active backend. */
 export interface Backend {
@@ -43,19 +44,23 @@ async function activate(name: BackendName): Promise<Backend> {
   const known = unavailable.get(name);
   if (known) throw known;
   const printed: string[] = [];
+  let tf: Tf;
   try {
-    return await quietly(async () => {
-      const tf = await loadTf(name);
-      if (!(await tf.setBackend(name))) throw new Error(printed.join(" ").trim() || "initialisation failed");
+    tf = await quietly(async () => {
+      const loaded = await loadTf(name);
+      if (!(await loaded.setBackend(name))) throw new Error(printed.join(" ").trim() || "initialisation failed");
       // The CPU backend greets Node users on its first tensor write: make that write now, captured.
-      tf.zeros([1]).dispose();
-      return { name, tf };
+      loaded.zeros([1]).dispose();
+      return loaded;
     }, printed);
   } catch (error) {
     const failure = new BackendUnavailableError(name, firstLine(error));
     unavailable.set(name, failure);
     throw failure;
   }
+  // nnspec's own layer classes, for building models that use them and for loading saved ones.
+  registerCustomLayers(tf);
+  return { name, tf };
 }
 
 /** Imports TensorFlow.js with the package that registers the backend. */

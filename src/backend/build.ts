@@ -1,14 +1,13 @@
 import { randomInt } from "node:crypto";
 import type { LayersModel } from "@tensorflow/tfjs";
-import { getLayerDefinition } from "../ir/layers/index.js";
-import type { IRLayer, ModelIR } from "../ir/types.js";
+import type { ModelIR } from "../ir/types.js";
 import { assembleGraph } from "./assemble-graph.js";
-import { initBackend, type BackendChoice, type BackendName, type Tf } from "./backend.js";
+import { initBackend, type BackendChoice, type BackendName } from "./backend.js";
 import { crossCheck } from "./cross-check.js";
 import { BackendError } from "./errors.js";
 import { initialWeights } from "./init/initial-weights.js";
 import { checkGivenWeights, setLayerWeights } from "./layer-weights.js";
-import { createTfjsLayer, type TfjsLayer } from "./tfjs-layer.js";
+import { lowerLayers } from "./lowered-layer.js";
 
 export interface BuildOptions {
   /** Seed of the initial weights: the same seed gives the same weights on every backend. Random if absent. */
@@ -43,7 +42,7 @@ export async function buildModel(ir: ModelIR, options: BuildOptions = {}): Promi
     seed = options.seed ?? randomInt(2 ** 32);
     weights = initialWeights(ir, seed);
   }
-  const layers = new Map(ir.layers.map((layer) => [layer.name, createLayer(tf, layer)]));
+  const layers = lowerLayers(tf, ir);
   const model = assembleGraph(tf, ir, layers);
   const problems = crossCheck(model, ir);
   if (problems.length > 0) {
@@ -52,10 +51,4 @@ export async function buildModel(ir: ModelIR, options: BuildOptions = {}): Promi
   }
   setLayerWeights(tf, ir, layers, weights);
   return seed === undefined ? { model, backend } : { model, backend, seed };
-}
-
-function createLayer(tf: Tf, layer: IRLayer): TfjsLayer {
-  const definition = getLayerDefinition(layer.type);
-  if (!definition) throw new BackendError("InternalError", `layer '${layer.name}': unknown layer type ${layer.type}`);
-  return createTfjsLayer(tf, definition.toTfjs(layer), layer.name);
 }

@@ -9,7 +9,9 @@ import type { TfjsLayer } from "./tfjs-layer.js";
  * WeightSpec order: name, shape, trainable) and every tensor's shape and dtype. Returns one
  * message per difference, naming the layer; an empty list means they agree.
  * Symbolic and unknown dims must be unknown (null) in TensorFlow.js; the batch axis is
- * always unknown there, because models are built to accept any batch size.
+ * always unknown there, because models are built to accept any batch size. A Subtract must be
+ * an Add whose second input is negated by a Rescaling (see lower-subtract.ts), and the
+ * TensorFlow.js model must have no layer beyond the IR's inputs, layers and those Rescalings.
  */
 export function crossCheck(model: LayersModel, ir: ModelIR): string[] {
   const problems: string[] = [];
@@ -25,6 +27,7 @@ export function crossCheck(model: LayersModel, ir: ModelIR): string[] {
     else nodesOf.set(node.layer, [node]);
   }
   const tfLayers = new Map(model.layers.map((layer) => [layer.name, layer]));
+  const expected = new Set([...ir.inputs.map((input) => input.name), ...ir.layers.map((layer) => layer.name)]);
   for (const layer of ir.layers) {
     const tfLayer = tfLayers.get(layer.name);
     if (!tfLayer) {
@@ -33,7 +36,15 @@ export function crossCheck(model: LayersModel, ir: ModelIR): string[] {
     }
     const where = `layer '${layer.name}' (${layer.type})`;
     compareWeights(tfLayer, layer, where, problems);
+    if (layer.type === "Subtract") {
+      for (const negation of compareSubtract(tfLayer, nodesOf.get(layer.name) ?? [], where, problems)) expected.add(negation);
+    }
     nodesOf.get(layer.name)?.forEach((node, application) => compareNode(tfLayer, application, node, `${where}, node ${node.id}`, problems));
+  }
+  for (const tfLayer of model.layers) {
+    if (!expected.has(tfLayer.name)) {
+      problems.push(`layer '${tfLayer.name}' (${tfLayer.getClassName()}) is in the TensorFlow.js model but not in the IR`);
+    }
   }
   ir.outputs.forEach((output, i) => {
     const tensor = model.outputs[i];
@@ -64,6 +75,30 @@ function compareWeights(tfLayer: TfjsLayer, layer: IRLayer, where: string, probl
       problems.push(`${where}: weight ${spec.name} is ${tfWeight.trainable ? "" : "not "}trainable in TensorFlow.js`);
     }
   });
+}
+
+/**
+ * Checks that a Subtract is Add([a, Rescaling(scale=-1, offset=0)(b)]) at each application;
+ * returns the names of the Rescaling layers it found.
+ */
+function compareSubtract(tfLayer: TfjsLayer, nodes: readonly IRNode[], where: string, problems: string[]): string[] {
+  if (tfLayer.getClassName() !== "Add") {
+    problems.push(`${where} is ${tfLayer.getClassName()} in TensorFlow.js, not Add([a, Rescaling(scale=-1)(b)])`);
+    return [];
+  }
+  const negations: string[] = [];
+  nodes.forEach((node, application) => {
+    const inbound = tfLayer.inboundNodes[application];
+    if (!inbound) return; // compareNode reports the missing application
+    const negation = inbound.inboundLayers[1];
+    const config = negation?.getConfig();
+    if (inbound.inboundLayers.length !== 2 || negation?.getClassName() !== "Rescaling" || config?.scale !== -1 || config.offset !== 0) {
+      problems.push(`${where}, node ${node.id}: the second input is not negated by Rescaling(scale=-1) in TensorFlow.js`);
+    } else {
+      negations.push(negation.name);
+    }
+  });
+  return negations;
 }
 
 /** The k-th application of a tfjs layer is its k-th inbound node: nnspec applies them in IR order. */

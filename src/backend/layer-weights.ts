@@ -3,20 +3,20 @@ import type { Tf } from "./backend.js";
 import { BackendError } from "./errors.js";
 import { elementCount } from "./init/element-count.js";
 import { weightKey } from "./init/initial-weights.js";
-import type { TfjsLayer } from "./tfjs-layer.js";
+import type { LoweredLayer } from "./lowered-layer.js";
 
 /** Sets every layer's weights, in WeightSpec order, from row-major values keyed by weightKey. */
 export function setLayerWeights(
   tf: Tf,
   ir: ModelIR,
-  layers: ReadonlyMap<string, TfjsLayer>,
+  layers: ReadonlyMap<string, LoweredLayer>,
   weights: ReadonlyMap<string, Float32Array>,
 ): void {
   // The variables keep their own reference to the data; tidy frees the staging tensors.
   tf.tidy(() => {
     for (const layer of ir.layers) {
       if (layer.weights.length === 0) continue;
-      const tfLayer = layers.get(layer.name)!;
+      const tfLayer = layers.get(layer.name)!.main;
       const variables = tfLayer.weights;
       tfLayer.setWeights(
         layer.weights.map((spec, i) => tf.tensor(weights.get(weightKey(layer.name, spec.name))!, spec.shape, variables[i]!.dtype)),

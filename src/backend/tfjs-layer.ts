@@ -1,4 +1,4 @@
-import type { layers, serialization } from "@tensorflow/tfjs";
+import type { layers, serialization, SymbolicTensor } from "@tensorflow/tfjs";
 import type { TfjsLayerConfig } from "../ir/layer-definition.js";
 import type { Tf } from "./backend.js";
 import { BackendError } from "./errors.js";
@@ -25,4 +25,13 @@ export function createTfjsLayer(tf: Tf, { className, config }: TfjsLayerConfig, 
   // wrapped layers and RNN cells too.
   layer.setFastWeightInitDuringBuild(true);
   return layer;
+}
+
+/** Layer.apply, typed for what it does here: symbolic tensors in, symbolic tensors out. */
+export function applySymbolic(
+  layer: TfjsLayer,
+  inputs: SymbolicTensor | SymbolicTensor[],
+  keywords: Record<string, SymbolicTensor[]> = {},
+): SymbolicTensor | SymbolicTensor[] {
+  return layer.apply(inputs, keywords) as SymbolicTensor | SymbolicTensor[];
 }

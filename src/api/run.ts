@@ -1,0 +1,137 @@
+import { performance } from "node:perf_hooks";
+import type { BackendChoice } from "../backend/backend.js";
+import { BackendError } from "../backend/errors.js";
+import type { ModelOrigin } from "../backend/run/engine.js";
+import type { EngineChoice, EngineName } from "../backend/run/engine-names.js";
+import type { GivenInput } from "../backend/run/given-input.js";
+import { prepareInputs, type PreparedInputs } from "../backend/run/prepare-inputs.js";
+import { statistics, type Statistics } from "../backend/run/output-statistics.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { DataFileError } from "../io/data-file-error.js";
+import { formatTuple, type HostTensor } from "../io/host-tensor.js";
+import { readModelDirectory } from "../io/read-model-directory.js";
+import type { IROutput, ModelIR } from "../ir/types.js";
+import { randomSeed, resolveIR } from "./build.js";
+import type { CheckOptions } from "./check.js";
+
+/** What to run: a spec's text, or a directory written by `nnspec compile`. */
+export type RunTarget = string | { directory: string };
+
+export interface RunOptions extends CheckOptions {
+  /** Data for the inputs by name: none for seeded random data, or data for every input. */
+  inputs?: Record<string, GivenInput>;
+  /** Rows of random data (default 32); with given data, it must match the data's. */
+  batch?: number;
+  /** Seed of a spec's weights and of random inputs (random if absent; reported in the result). */
+  seed?: number;
+  /** TensorFlow.js backend (default "auto"). */
+  backend?: BackendChoice;
+  /**
+   * The inference engine. Default "auto": nnspec's executor when it runs the model and
+   * `backend` is "auto", else TensorFlow.js's LayersModel.
+   */
+  engine?: EngineChoice;
+}
+
+/** One output of a run: its values in JS memory and their statistics. */
+export interface RunOutput extends HostTensor, Statistics {
+  name: string;
+}
+
+export interface RunResult {
+  ir: ModelIR;
+  /** The engine that ran the model. */
+  engine: EngineName;
+  /** What computed: the TensorFlow.js backend, or the nnspec executor's kernel ("nnspec-wasm-simd"). */
+  backend: string;
+  outputs: RunOutput[];
+  /** Milliseconds the prediction took, without loading or building the model. */
+  ms: number;
+  seed: number;
+  inputs: PreparedInputs;
+  /** The spec's warnings (none for a compiled directory). */
+  diagnostics: Diagnostic[];
+  /** What a person should know: sizes chosen by default, why an engine was not used. */
+  notes: string[];
+}
+
+/** A run whose model is known and whose inputs are checked, ready to execute. */
+export interface PreparedRun {
+  ir: ModelIR;
+  seed: number;
+  inputs: PreparedInputs;
+  diagnostics: Diagnostic[];
+  /** Builds or loads the model, predicts once and frees the model again. */
+  execute(): Promise<RunResult>;
+}
+
+/**
+ * Runs a model once: a spec (built with the seed; `params` and `file` apply to it) or a compiled
+ * directory (loaded from its files). Failures throw SpecError or BackendError with a catalog
+ * code. TensorFlow.js is loaded on the first call.
+ */
+export async function run(target: RunTarget, options: RunOptions = {}): Promise<RunResult> {
+  return (await prepareRun(target, options)).execute();
+}
+
+/**
+ * Everything about a run that can fail before the model runs: the spec or directory is read
+ * and the inputs are checked or generated (see prepareInputs). Nothing heavy happens yet, so
+ * a caller can check more (where outputs go) before calling execute().
+ */
+export async function prepareRun(target: RunTarget, options: RunOptions = {}): Promise<PreparedRun> {
+  const seed = options.seed ?? randomSeed();
+  const { origin, diagnostics } = await modelOrigin(target, options, seed);
+  const { ir } = origin;
+  const inputs = prepareInputs(ir, { given: options.inputs ?? {}, batch: options.batch, seed });
+  const execute = async (): Promise<RunResult> => {
+    const { chooseEngine, engines } = await import("../backend/run/engines.js");
+    const backend = options.backend ?? "auto";
+    const chosen = await chooseEngine(options.engine ?? "auto", backend, ir);
+    const engine = await engines[chosen.name](origin, { backend });
+    let predicted: Record<string, HostTensor>;
+    let ms: number;
+    try {
+      const start = performance.now();
+      predicted = await engine.predict(inputs.tensors);
+      ms = performance.now() - start;
+    } finally {
+      await engine.dispose();
+    }
+    const outputs = ir.outputs.map((output) => runOutput(output, predicted[output.name]!));
+    const notes = [...inputs.notes, ...(chosen.note === undefined ? [] : [chosen.note]), ...engine.notes];
+    return { ir, engine: chosen.name, backend: engine.backend, outputs, ms, seed, inputs, diagnostics, notes };
+  };
+  return { ir, seed, inputs, diagnostics, execute };
+}
+
+/** An output with its statistics, after checking that it has the IR's shape (a difference is a bug). */
+function runOutput(output: IROutput, tensor: HostTensor): RunOutput {
+  const agrees =
+    tensor.shape.length === output.shape.length &&
+    output.shape.every((dim, axis) => typeof dim !== "number" || axis === 0 || dim === tensor.shape[axis]);
+  if (!agrees) {
+    const shapes = `${formatTuple(tensor.shape)} but the IR says ${formatTuple(output.shape)}`;
+    throw new BackendError("InternalError", `output '${output.name}' has shape ${shapes}`);
+  }
+  return { name: output.name, ...tensor, ...statistics(tensor) };
+}
+async function modelOrigin(
+  target: RunTarget,
+  options: RunOptions,
+  seed: number,
+): Promise<{ origin: ModelOrigin; diagnostics: Diagnostic[] }> {
+  if (typeof target === "string") {
+    const { ir, diagnostics } = resolveIR(target, options);
+    return { origin: { kind: "spec", ir, seed }, diagnostics };
+  }
+  try {
+    const { manifest, artifacts } = await readModelDirectory(target.directory);
+    return { origin: { kind: "compiled", ir: manifest.ir, artifacts, directory: target.directory }, diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    throw new BackendError("InvalidModelDirectory", `'${target.directory}' is not a compiled nnspec model: ${error.message}`, {
+      file: target.directory,
+    });
+  }
+}
