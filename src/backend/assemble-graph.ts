@@ -23,9 +23,10 @@ export function assembleGraph(tf: Tf, ir: ModelIR, layers: ReadonlyMap<string, L
     return tensor;
   });
   const parts = [...layers.values()].flatMap((layer) => layer.parts);
+  const copyName = inputCopyNamer(ir);
   try {
     for (const node of ir.nodes) {
-      const args = node.inputs.map((id) => tensors.get(id)!);
+      const args = withoutRepeats(tf, node, node.inputs.map((id) => tensors.get(id)!), copyName, parts);
       let result: ReturnType<LoweredLayer["apply"]>;
       try {
         result = layers.get(node.layer)!.apply(args, keywordTensors(node, tensors));
@@ -51,6 +52,45 @@ export function assembleGraph(tf: Tf, ir: ModelIR, layers: ReadonlyMap<string, L
     if (error instanceof BackendError) throw error;
     throw new BackendError("InternalError", `TensorFlow.js could not assemble the model: ${String(error)}`);
   }
+}
+
+/** The suffix of the identity layers that stand in for a tensor given twice to one layer. */
+export const INPUT_COPY_SUFFIX = "_input_copy";
+
+/**
+ * TensorFlow.js frees a tensor too early when one layer call takes it twice (`mha(x, x)`,
+ * `multiply(d, d)`) and it is used elsewhere too: predict fails with "Tensor is disposed".
+ * Each repeat goes through an identity layer (a linear Activation, standard in tfjs, so the
+ * saved model still loads anywhere) named `<layer>_input_copy`.
+ */
+function withoutRepeats(
+  tf: Tf,
+  node: IRNode,
+  args: SymbolicTensor[],
+  copyName: (layer: string) => string,
+  parts: TfjsLayer[],
+): SymbolicTensor[] {
+  const seen = new Set<string>();
+  return args.map((tensor, i) => {
+    const id = node.inputs[i];
+    if (!seen.has(id)) {
+      seen.add(id);
+      return tensor;
+    }
+    const copy = tf.layers.activation({ activation: "linear", name: copyName(node.layer) });
+    parts.push(copy);
+    return copy.apply(tensor) as SymbolicTensor;
+  });
+}
+
+function inputCopyNamer(ir: ModelIR): (layer: string) => string {
+  const taken = new Set([...ir.inputs.map((input) => input.name), ...ir.layers.map((layer) => layer.name)]);
+  return (layer) => {
+    let name = `${layer}${INPUT_COPY_SUFFIX}`;
+    for (let n = 1; taken.has(name); n++) name = `${layer}${INPUT_COPY_SUFFIX}_${n}`;
+    taken.add(name);
+    return name;
+  };
 }
 
 /** A node's tensors given by keyword, under tfjs's camelCase names: `initial_state` → `initialState`. */

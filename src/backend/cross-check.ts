@@ -2,6 +2,7 @@ import type { LayersModel, SymbolicTensor } from "@tensorflow/tfjs";
 import { formatShape } from "../ir/dims.js";
 import type { IRLayer, IRNode, ModelIR, Shape, TensorType } from "../ir/types.js";
 import { weightKey } from "./init/initial-weights.js";
+import { INPUT_COPY_SUFFIX } from "./assemble-graph.js";
 import type { TfjsLayer } from "./tfjs-layer.js";
 
 /**
@@ -42,7 +43,7 @@ export function crossCheck(model: LayersModel, ir: ModelIR): string[] {
     nodesOf.get(layer.name)?.forEach((node, application) => compareNode(tfLayer, application, node, `${where}, node ${node.id}`, problems));
   }
   for (const tfLayer of model.layers) {
-    if (!expected.has(tfLayer.name)) {
+    if (!expected.has(tfLayer.name) && !isInputCopy(tfLayer, expected)) {
       problems.push(`layer '${tfLayer.name}' (${tfLayer.getClassName()}) is in the TensorFlow.js model but not in the IR`);
     }
   }
@@ -140,4 +141,11 @@ function shapeAgrees(tfShape: readonly (number | null)[], irShape: Shape): boole
 
 function sameNumbers(a: readonly (number | null)[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** An identity layer standing in for a tensor given twice to one IR layer (see assemble-graph.ts). */
+function isInputCopy(layer: TfjsLayer, irNames: ReadonlySet<string>): boolean {
+  const match = new RegExp(`^(.+)${INPUT_COPY_SUFFIX}(_\\d+)?$`).exec(layer.name);
+  const config = layer.getConfig() as { activation?: string };
+  return match !== null && irNames.has(match[1]) && layer.getClassName() === "Activation" && config.activation === "linear";
 }

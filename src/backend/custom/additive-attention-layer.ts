@@ -6,6 +6,8 @@ import type { QueryValueAttentionClass } from "./query-value-attention.js";
 /**
  * Keras's AdditiveAttention (Bahdanau): scores Σ scale·tanh(query + key) over the features,
  * `scale` a learned vector the size of the features (glorot_uniform) with use_scale, else 1.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function defineAdditiveAttention(tf: Tf, Base: QueryValueAttentionClass) {
   return class AdditiveAttention extends Base {

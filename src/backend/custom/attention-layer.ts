@@ -7,6 +7,8 @@ import type { QueryValueAttentionClass } from "./query-value-attention.js";
  * Keras's Attention. score_mode "dot": query·keyᵀ, times a learned scalar `scale` with
  * use_scale. "concat": Σ tanh(scale·(query + key)) over the features, times a learned scalar
  * `concat_score_weight`. Weights are created in Keras's order: scale, concat_score_weight.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function defineAttention(tf: Tf, Base: QueryValueAttentionClass) {
   return class Attention extends Base {

@@ -8,6 +8,8 @@ import { initializerFrom, regularizerFrom } from "./weight-factories.js";
  * padded with (kernelSize − 1)·dilationRate zeros at the start only, then convolved "valid",
  * so output step t depends on input steps ≤ t. Weights as Conv1D: kernel [kernelSize,
  * channels, filters], then bias.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function defineCausalConv1D(tf: Tf) {
   return class CausalConv1D extends tf.layers.Layer {

@@ -7,6 +7,8 @@ import { initializerFrom, regularizerFrom } from "./weight-factories.js";
 /**
  * nnspec's LuongAttention: score "general" is query·W·keyᵀ with W, `kernel`, of shape
  * [query features, key features]; score "dot" is query·keyᵀ, with no weights.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function defineLuongAttention(tf: Tf, Base: QueryValueAttentionClass) {
   return class LuongAttention extends Base {

@@ -16,6 +16,8 @@ interface Projection {
  * features]. Weights in Keras's order and names: query, key, value, attention_output, each
  * kernel then bias. Masks as Keras: the query's and value's padding (and the causal mask)
  * keep scores; the output carries the query's mask.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function defineMultiHeadAttention(tf: Tf) {
   return class MultiHeadAttention extends tf.layers.Layer {

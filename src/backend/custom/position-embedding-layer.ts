@@ -7,6 +7,8 @@ import { initializerFrom } from "./weight-factories.js";
  * keras_nlp's PositionEmbedding: `embeddings` [sequenceLength, features], one learned vector
  * per position; on [batch, time, features] it returns the first `time` of them, broadcast over
  * the batch (the caller adds them to its input). Masks pass through.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function definePositionEmbedding(tf: Tf) {
   return class PositionEmbedding extends tf.layers.Layer {

@@ -10,6 +10,8 @@ import { firstMask, inputMask, NO_MASK, type Kwargs } from "./masks.js";
  * masks them (the value's padding, and causally if asked), weighs the values, zeroes padded
  * query steps (Keras's Attention does), and returns the attention weights too if asked.
  * Inputs are [… , time, features] with the same leading dims.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function defineQueryValueAttention(tf: Tf) {
   abstract class QueryValueAttention extends tf.layers.Layer {
@@ -67,4 +69,5 @@ export function defineQueryValueAttention(tf: Tf) {
   return QueryValueAttention;
 }
 
+/** @internal */
 export type QueryValueAttentionClass = ReturnType<typeof defineQueryValueAttention>;

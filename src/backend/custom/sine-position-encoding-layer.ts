@@ -7,6 +7,8 @@ import { configNumber } from "./config-values.js";
  * angle = p · maxWavelength^(−2⌊i/2⌋ / features); sin(angle) on even i, cos(angle) on odd i.
  * On [batch, time, features] it returns the encoding broadcast over the batch (the caller adds
  * it to its input). No weights; masks pass through.
+ *
+ * @internal Built at run time from the loaded tfjs module; not in the package's types.
  */
 export function defineSinePositionEncoding(tf: Tf) {
   return class SinePositionEncoding extends tf.layers.Layer {
