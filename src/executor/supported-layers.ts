@@ -44,7 +44,8 @@ function whyNot(layer: IRLayer, node: IRNode, dtypeOf: (id: string) => string | 
     const type = typeof inner === "object" && inner !== null && !Array.isArray(inner) && inner.kind === "layer" ? inner.type : "?";
     if (!RECURRENT.has(type)) return `the executor has no Bidirectional(${type}) yet`;
   }
-  if ((RECURRENT.has(layer.type) || layer.type === "Bidirectional") && node.inputs.length > 1) {
+  const keywordTensors = Object.values(node.keywordInputs ?? {}).flat().length;
+  if ((RECURRENT.has(layer.type) || layer.type === "Bidirectional") && (node.inputs.length > 1 || keywordTensors > 0)) {
     return "initial_state: the executor does not take initial states yet";
   }
   const merges = ["Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"];
