@@ -50,3 +50,17 @@ describe("grammar/README.md", () => {
     expect(parse(source, "readme.nnspec").diagnostics).toEqual([]);
   });
 });
+
+describe("grammar validations", () => {
+  it("pass: chevrotain finds no ambiguity or left recursion (skipped at run time for speed)", async () => {
+    const { NnspecParser } = await import("../../src/parser/parser.js");
+    const previous = process.env.NNSPEC_GRAMMAR_CHECKS;
+    process.env.NNSPEC_GRAMMAR_CHECKS = "1";
+    try {
+      expect(() => new NnspecParser()).not.toThrow();
+    } finally {
+      if (previous === undefined) delete process.env.NNSPEC_GRAMMAR_CHECKS;
+      else process.env.NNSPEC_GRAMMAR_CHECKS = previous;
+    }
+  });
+});
