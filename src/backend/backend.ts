@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { BackendChoice, BackendName } from "./backend-choices.js";
 import { registerCustomLayers } from "./custom/index.js";
+import { registerKernels } from "./kernels/index.js";
 import { BackendUnavailableError } from "./errors.js";
 import { quietly } from "./quiet-console.js";
 
@@ -60,6 +61,8 @@ async function activate(name: BackendName): Promise<Backend> {
   }
   // nnspec's own layer classes, for building models that use them and for loading saved ones.
   registerCustomLayers(tf);
+  // Kernels training needs that the backend lacks (UnsortedSegmentSum, for Embedding's gradient on wasm).
+  registerKernels(tf);
   return { name, tf };
 }
 

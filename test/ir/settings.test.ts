@@ -51,7 +51,7 @@ describe("preprocess and train declarations", () => {
     }`);
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(ir!.inputs[0].preprocess).toMatchObject({ tokenize: { regex: "[a-z]+" }, strip: null });
-    expect(ir!.training).toMatchObject({ loss: ["sparse_categorical_crossentropy", "mse"], lr_schedule: { kind: "step_decay", step_size: 5, gamma: 0.5 }, optimizer: { name: "sgd", learning_rate: 0.1 } });
+    expect(ir!.training).toMatchObject({ loss: ["sparse_categorical_crossentropy", "mse"], lr_schedule: { kind: "step_decay", step_size: 5, gamma: 0.1 }, optimizer: { name: "sgd", learning_rate: 0.1 } });
   });
 
   it("rejects an invalid regex, a missing loss, and a class loss on one unit", () => {

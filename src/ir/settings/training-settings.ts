@@ -3,29 +3,28 @@ import type { LearningRateSchedule, LossName, OptimizerName, TrainingConfig } fr
 import type { OptionValue } from "../types.js";
 import type { Lowering } from "../lower/lowering.js";
 import { readSettings, type FieldSpec } from "./read-settings.js";
-import { defaultTrainingConfig } from "./training-defaults.js";
+import { defaultEarlyStopping, defaultOptimizer, defaultTrainingConfig, lrScheduleDefaults } from "./training-defaults.js";
 import { bool, integer, isCall, nullable, number, oneOf, show, text, type FieldResult, type SettingValue } from "./setting-values.js";
 
 export const LOSSES: readonly LossName[] = ["sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy", "mse", "mae"];
 export const METRICS = ["accuracy", "mse", "mae", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy"] as const;
 
-/** Each optimizer's options with Keras's defaults; learning_rate first, so it may be positional. */
-const OPTIMIZERS: Record<OptimizerName, Record<string, number | boolean>> = {
-  sgd: { learning_rate: 0.01 },
-  momentum: { learning_rate: 0.01, momentum: 0.9, nesterov: false },
-  adam: { learning_rate: 0.001, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7 },
-  adamw: { learning_rate: 0.001, weight_decay: 0.004, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7 },
-  rmsprop: { learning_rate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7 },
-  adagrad: { learning_rate: 0.001, initial_accumulator_value: 0.1, epsilon: 1e-7 },
-};
+const OPTIMIZER_NAMES: readonly OptimizerName[] = ["sgd", "momentum", "adam", "adamw", "rmsprop", "adagrad"];
 
+/** Each optimizer's options with Keras's defaults (the `name` is not an option). */
+function optimizerOptions(name: OptimizerName): Record<string, number | boolean | string> {
+  const { name: _, ...options } = defaultOptimizer(name);
+  return options;
+}
+
+/** Schedule options: the required ones get the usual values when left out. */
 const SCHEDULES: Record<LearningRateSchedule["kind"], Record<string, number | boolean | string>> = {
-  step_decay: { step_size: 10, gamma: 0.5 },
-  exponential_decay: { decay_steps: 1000, decay_rate: 0.96, staircase: false },
-  reduce_on_plateau: { monitor: "val_loss", factor: 0.1, patience: 10, min_lr: 0, min_delta: 1e-4 },
+  step_decay: { step_size: 10, ...lrScheduleDefaults.step_decay },
+  exponential_decay: { decay_steps: 1000, decay_rate: 0.96, ...lrScheduleDefaults.exponential_decay },
+  reduce_on_plateau: { ...lrScheduleDefaults.reduce_on_plateau },
 };
 
-const EARLY_STOPPING = { monitor: "val_loss", patience: 0, min_delta: 0, mode: "auto", restore_best_weights: false };
+const EARLY_STOPPING = defaultEarlyStopping();
 
 /** Fills a call's arguments over defaults, refusing names the function does not have and wrong types. */
 function callWithDefaults<D extends Record<string, number | boolean | string>>(
@@ -44,12 +43,11 @@ function callWithDefaults<D extends Record<string, number | boolean | string>>(
 }
 
 function readOptimizer(value: SettingValue): FieldResult<TrainingConfig["optimizer"]> {
-  const names = Object.keys(OPTIMIZERS) as OptimizerName[];
   const name = isCall(value) ? value.name : value;
-  if (typeof name !== "string" || !names.includes(name as OptimizerName)) {
-    return { error: `expected one of ${names.map((n) => `${n}(…)`).join(", ")} (or its name as a string), received ${show(value)}` };
+  if (typeof name !== "string" || !OPTIMIZER_NAMES.includes(name as OptimizerName)) {
+    return { error: `expected one of ${OPTIMIZER_NAMES.map((n) => `${n}(…)`).join(", ")} (or its name as a string), received ${show(value)}` };
   }
-  const filled = callWithDefaults(name, isCall(value) ? value.args : {}, OPTIMIZERS[name as OptimizerName]);
+  const filled = callWithDefaults(name, isCall(value) ? value.args : {}, optimizerOptions(name as OptimizerName));
   return "error" in filled ? filled : { value: { name: name as OptimizerName, ...filled.value } as TrainingConfig["optimizer"] };
 }
 
@@ -95,7 +93,7 @@ function readSchedule(value: SettingValue): FieldResult<LearningRateSchedule | n
 const calls = (names: string[], positional: string[] = []) => Object.fromEntries(names.map((n) => [n, positional]));
 
 const fields: Record<string, FieldSpec> = {
-  optimizer: { read: readOptimizer, functions: calls(Object.keys(OPTIMIZERS), ["learning_rate"]) },
+  optimizer: { read: readOptimizer, functions: calls([...OPTIMIZER_NAMES], ["learning_rate"]) },
   loss: { read: readLosses },
   metrics: { read: readMetrics },
   epochs: { read: (v) => integer(v, 1) },
@@ -112,7 +110,7 @@ const fields: Record<string, FieldSpec> = {
 /** Reads `train { … }` into a TrainingConfig over Keras's defaults; one loss per output. */
 export function lowerTraining(lowering: Lowering, decl: TrainDecl, outputCount: number): { config: TrainingConfig; lossSpan?: TrainDecl["span"] } {
   const { values, spans } = readSettings(lowering, decl.settings, fields, "train");
-  const config = defaultTrainingConfig(outputCount);
+  const config = defaultTrainingConfig();
   for (const [name, value] of values) (config as unknown as Record<string, unknown>)[name] = value;
   if (!spans.has("loss")) {
     lowering.sink.report("InvalidSetting", `train: 'loss' is required, e.g. loss = "sparse_categorical_crossentropy" (one of ${LOSSES.join(", ")})`, decl.span);
