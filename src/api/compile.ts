@@ -5,7 +5,7 @@ import { BackendError } from "../backend/errors.js";
 import { packageVersion } from "../cli/version.js";
 import { writeFileAtomic } from "../io/atomic-file.js";
 import { contains, writeDirectoryAtomic } from "../io/atomic-directory.js";
-import { MANIFEST_FILE, MODEL_JSON, WEIGHTS_FILE, type CompiledModelManifest } from "../io/model-directory.js";
+import { MANIFEST_FILE, type CompiledModelManifest } from "../io/model-directory.js";
 import { validateIR } from "../ir/schema.js";
 import type { ModelIR } from "../ir/types.js";
 import { randomSeed, resolveIR, type BuildApiOptions, type ResolvedIR } from "./build.js";
@@ -46,12 +46,15 @@ export async function compileToDirectory(
     if (refusal !== undefined) throw new BackendError("OutputExists", `will not replace '${directory}': ${refusal}`, { file: directory });
   }
 
-  const { buildModel, layersModelFiles } = await import("../backend/index.js");
+  const { buildModel, initBackend, modelFiles, readWeights } = await import("../backend/index.js");
   const seed = options.seed ?? randomSeed();
   const { model, backend } = await buildModel(resolved.ir, { seed, backend: options.backend ?? "auto" });
-  let saved: Awaited<ReturnType<typeof layersModelFiles>>;
+  let saved: ReturnType<typeof modelFiles>;
   try {
-    saved = await layersModelFiles(model, WEIGHTS_FILE);
+    // Weights named "<layer>/<weight>" in IR order: tfjs's own save uses process-wide variable
+    // names, which get "_1" suffixes once a process has built the same model twice.
+    const { tf } = await initBackend(backend);
+    saved = modelFiles(tf, resolved.ir, model, readWeights(resolved.ir, model));
   } finally {
     model.dispose();
   }
@@ -64,11 +67,7 @@ export async function compileToDirectory(
     backend,
     ir: resolved.ir,
   };
-  const files = [
-    { name: MODEL_JSON, data: `${JSON.stringify(saved.modelJson)}\n` },
-    { name: WEIGHTS_FILE, data: saved.weights },
-    { name: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` },
-  ];
+  const files = [...saved, { name: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];
   const written = await writeDirectoryAtomic(directory, files, { mayReplace });
   if (!written.ok) {
     const code = written.refused ? "OutputExists" : "OutputWriteError";

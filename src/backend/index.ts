@@ -7,4 +7,5 @@ export { buildModel, type BuildOptions, type BuiltModel } from "./build.js";
 export { crossCheck } from "./cross-check.js";
 export { BackendError, BackendUnavailableError } from "./errors.js";
 export { initialWeights, weightKey } from "./init/initial-weights.js";
-export { layersModelFiles, type LayersModelFiles } from "./model-files.js";
+export { modelFiles, parseModelWeights, type ModelFile } from "./model-files.js";
+export { readWeights, writeWeights } from "./weights-snapshot.js";

@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { batchTensors, disposeBatch } from "./batch-tensors.js";
 import { bestModelFiles, runSnapshot } from "./checkpoint/run-snapshot.js";
 import { writeRunDirectory } from "./checkpoint/run-directory.js";
-import { readWeights } from "./checkpoint/weights-snapshot.js";
+import { readWeights } from "../backend/weights-snapshot.js";
 import { shuffledRecords } from "./data/shuffle.js";
 import { evaluate } from "./evaluate.js";
 import type { EpochRecord } from "./history.js";

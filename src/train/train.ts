@@ -1,6 +1,6 @@
 import type { TrainingConfig } from "../ir/pipeline-types.js";
 import type { ModelIR } from "../ir/types.js";
-import { writeWeights } from "./checkpoint/weights-snapshot.js";
+import { writeWeights } from "../backend/weights-snapshot.js";
 import { prepareRun } from "./prepare-run.js";
 import { runEpochs } from "./run-epochs.js";
 import type { TrainData, TrainOptions, TrainResult } from "./train-types.js";

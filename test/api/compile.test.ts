@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
@@ -139,5 +140,17 @@ describe("emitIR", () => {
       code: "OutputWriteError",
       message: expect.stringMatching(/^cannot write '.*missing\/ir\.json': directory '.*missing' does not exist$/),
     });
+  });
+});
+
+describe("compiling the same model twice in one process", () => {
+  const temp = useTempDir();
+
+  it("writes weight names a fresh process can load (not tfjs's '_1'-suffixed variable names)", async () => {
+    const source = `model Twice {\n  input x: float32[batch, 4]\n  output y = x |> Dense(3)\n}`;
+    await compileToDirectory(source, temp("first"), { seed: 1, backend: "cpu" });
+    await compileToDirectory(source, temp("second"), { seed: 1, backend: "cpu" });
+    const manifest = JSON.parse(readFileSync(join(temp("second"), "model.json"), "utf8")) as { weightsManifest: { weights: { name: string }[] }[] };
+    expect(manifest.weightsManifest[0]!.weights.map((w) => w.name)).toEqual(["y/kernel", "y/bias"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LossName, TrainingConfig } from "../../src/ir/pipeline-types.js";
-import { readWeights } from "../../src/train/checkpoint/weights-snapshot.js";
+import { readWeights } from "../../src/backend/weights-snapshot.js";
 import { defaultTrainingConfig } from "../../src/ir/settings/training-defaults.js";
 import { train } from "../../src/train/train.js";
 import type { TrainOptions } from "../../src/train/train-types.js";

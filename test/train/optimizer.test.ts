@@ -5,7 +5,7 @@ import { buildModel } from "../../src/backend/build.js";
 import { fileStartSpan } from "../../src/diagnostics/span.js";
 import type { OptimizerName } from "../../src/ir/pipeline-types.js";
 import { batchTensors } from "../../src/train/batch-tensors.js";
-import { readWeights } from "../../src/train/checkpoint/weights-snapshot.js";
+import { readWeights } from "../../src/backend/weights-snapshot.js";
 import { clipGradients } from "../../src/train/gradient-clipping.js";
 import { lossFunctions } from "../../src/train/loss-functions.js";
 import { createOptimizer, setLearningRate } from "../../src/train/optimizer.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initBackend } from "../../src/backend/backend.js";
 import { buildModel } from "../../src/backend/build.js";
-import { readWeights } from "../../src/train/checkpoint/weights-snapshot.js";
+import { readWeights } from "../../src/backend/weights-snapshot.js";
 import { regularizationPenalty, regularizedWeights } from "../../src/train/regularization.js";
 import { specIR } from "./support.js";
 
@@ -21,7 +21,7 @@ describe("regularizers in training", () => {
     // Known weights: a pattern with signs, so L1 and L2 differ.
     const weights = readWeights(ir, model);
     for (const values of weights.values()) values.forEach((_, i) => (values[i] = ((i % 7) - 3) / 10));
-    const { writeWeights } = await import("../../src/train/checkpoint/weights-snapshot.js");
+    const { writeWeights } = await import("../../src/backend/weights-snapshot.js");
     writeWeights(tf, ir, model, weights);
 
     const regularized = regularizedWeights(ir, model);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { initBackend } from "../../src/backend/backend.js";
 import { readModelDirectory } from "../../src/io/read-model-directory.js";
 import type { LossName, TrainingConfig } from "../../src/ir/pipeline-types.js";
-import { readWeights } from "../../src/train/checkpoint/weights-snapshot.js";
+import { readWeights } from "../../src/backend/weights-snapshot.js";
 import { defaultTrainingConfig } from "../../src/ir/settings/training-defaults.js";
 import type { HistoryFile } from "../../src/train/history.js";
 import { train } from "../../src/train/train.js";

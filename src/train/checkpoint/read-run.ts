@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describeFileError } from "../../io/file-error.js";
 import { MANIFEST_FILE, MODEL_JSON, WEIGHTS_FILE } from "../../io/model-directory.js";
-import { parseModelWeights } from "./model-files.js";
+import { parseModelWeights } from "../../backend/model-files.js";
 import { LAST_DIRECTORY, OPTIMIZER_FILE, parseTrainingState, STATE_FILE, type TrainingState } from "./training-state.js";
 import type { RunFile } from "./run-directory.js";
 

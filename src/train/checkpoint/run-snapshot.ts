@@ -3,11 +3,11 @@ import { MANIFEST_FILE, type CompiledModelManifest } from "../../io/model-direct
 import { curvesSvg } from "../curves-svg.js";
 import type { HistoryFile } from "../history.js";
 import type { PreparedRun } from "../prepare-run.js";
-import { modelFiles } from "./model-files.js";
+import { modelFiles } from "../../backend/model-files.js";
 import { saveOptimizerState } from "./optimizer-state.js";
 import type { RunFile } from "./run-directory.js";
 import { LAST_DIRECTORY, OPTIMIZER_FILE, STATE_FILE, type TrainingState } from "./training-state.js";
-import { readWeights } from "./weights-snapshot.js";
+import { readWeights } from "../../backend/weights-snapshot.js";
 
 /** nnspec.json of a trained model: what `nnspec compile` writes, plus how it was trained. */
 export interface TrainedModelManifest extends CompiledModelManifest {

@@ -1,7 +1,7 @@
 import type { LayersModel } from "@tensorflow/tfjs";
-import type { Tf } from "../../backend/backend.js";
-import { weightKey } from "../../backend/init/initial-weights.js";
-import type { ModelIR } from "../../ir/types.js";
+import type { Tf } from "./backend.js";
+import { weightKey } from "./init/initial-weights.js";
+import type { ModelIR } from "../ir/types.js";
 
 /** Every weight of the model, row-major, keyed like initialWeights ("lstm/kernel"), in IR order. */
 export function readWeights(ir: ModelIR, model: LayersModel): Map<string, Float32Array> {
