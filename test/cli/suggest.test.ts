@@ -1,28 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { closestMatch, editDistance } from "../../src/cli/suggest.js";
+import { didYouMean } from "../../src/cli/suggest.js";
 
-describe("editDistance", () => {
-  it.each([
-    ["strict", "strict", 0],
-    ["stirct", "strict", 1],
-    ["stric", "strict", 1],
-    ["format", "fromat", 1],
-    ["check", "summary", 7],
-    ["", "abc", 3],
-  ])("%s → %s is %i", (a, b, expected) => {
-    expect(editDistance(a, b)).toBe(expected);
-  });
-});
-
-describe("closestMatch", () => {
+describe("didYouMean", () => {
   const commands = ["check", "summary", "help"];
 
-  it("finds a plausible typo", () => {
-    expect(closestMatch("chek", commands)).toBe("check");
-    expect(closestMatch("SUMARY", commands)).toBe("summary");
+  it("suggests a plausible typo, swapped letters and case included", () => {
+    expect(didYouMean("chek", commands)).toBe("; did you mean 'check'?");
+    expect(didYouMean("SUMARY", commands)).toBe("; did you mean 'summary'?");
+    expect(didYouMean("--stirct", ["--strict", "--set"])).toBe("; did you mean '--strict'?");
+    expect(didYouMean("fromat", ["format"], (s) => `--${s}`)).toBe("; did you mean '--format'?");
   });
 
-  it("returns nothing when no candidate is close", () => {
-    expect(closestMatch("compile", commands)).toBeUndefined();
+  it("says nothing when no candidate is close", () => {
+    expect(didYouMean("compile", commands)).toBe("");
   });
 });

@@ -1,18 +1,8 @@
 import { randomInt } from "node:crypto";
 
-/** A seeded generator (mulberry32): uniform floats in [0, 1). */
-export type Random = () => number;
+import { seededRandom, type Random } from "../support/seeded-random.js";
 
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random };
 
 /**
  * The seed of this test run: fresh each run, or NNSPEC_TEST_SEED to repeat one. Tests put it

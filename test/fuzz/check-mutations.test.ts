@@ -3,18 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.js";
 import { specFiles } from "../golden/spec-files.js";
-
-/** mulberry32: a small seeded PRNG so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from "../support/seeded-random.js";
 
 const FRAGMENTS = [
   "(", ")", "[", "]", "{", "}", ",", ":", "=", "==", "|>", "+", "-", "*", "/", "?", ";", "\n",

@@ -4,17 +4,7 @@ import { parse } from "../../src/parser/parse.js";
 import { allSpans, spanChecker } from "./support.js";
 import { samples } from "./samples.js";
 
-/** mulberry32: a tiny seeded PRNG, so that any failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from "../support/seeded-random.js";
 
 // Text that tends to break lexers and parsers: brackets, quotes, comment marks, keywords, odd numbers.
 const SNIPPETS = [

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { formatFromPath, graphFormats, knownExtensions, type GraphFormat } from "../../graph/graph-format.js";
 import { renderGraph } from "../../graph/render-graph.js";
-import { writeFileAtomic } from "../../graph/write-atomic.js";
+import { writeFileAtomic } from "../../io/atomic-file.js";
 import type { ModelIR } from "../../ir/types.js";
 import { flag } from "../args.js";
 import { useColor } from "../colors.js";

@@ -3,7 +3,7 @@ import { codes } from "../../diagnostics/codes.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { fileStartSpan } from "../../diagnostics/span.js";
-import { writeFileAtomic } from "../../graph/write-atomic.js";
+import { writeFileAtomic } from "../../io/atomic-file.js";
 import type { PreprocessConfig } from "../../ir/pipeline-types.js";
 import type { ModelIR } from "../../ir/types.js";
 import { buildVocabulary, type VocabularyLimits, type VocabularyProgress } from "../../text/build-vocabulary.js";

@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../src/graph/write-atomic.js";
+import { writeFileAtomic } from "../../src/io/atomic-file.js";
 import { useTempDir } from "../cli/support/temp-dir.js";
 
 describe("writeFileAtomic", () => {
