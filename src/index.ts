@@ -12,6 +12,7 @@ export type * from "./ir/types.js";
 export { build, SpecError, type BuildApiOptions, type BuildResult, type ResolvedIR } from "./api/build.js";
 export { compileToDirectory, emitIR, type CompileOptions, type CompileResult } from "./api/compile.js";
 export { prepareRun, run, type PreparedRun, type RunOptions, type RunOutput, type RunResult, type RunTarget } from "./api/run.js";
+export type { TextRun } from "./api/text-input.js";
 export { BackendError, BackendUnavailableError } from "./backend/errors.js";
 export type { BackendChoice, BackendName } from "./backend/backend.js";
 export { engineChoices, engineNames, type EngineChoice, type EngineName } from "./backend/run/engine-names.js";

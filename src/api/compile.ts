@@ -10,6 +10,7 @@ import { validateIR } from "../ir/schema.js";
 import type { ModelIR } from "../ir/types.js";
 import { randomSeed, resolveIR, type BuildApiOptions, type ResolvedIR } from "./build.js";
 import type { CheckOptions } from "./check.js";
+import { compiledVocabularies } from "./compile-vocabularies.js";
 
 export interface CompileOptions extends BuildApiOptions {
   /** Replace the directory even when nnspec did not write it (it has no nnspec.json). */
@@ -26,7 +27,9 @@ export interface CompileResult extends ResolvedIR {
 
 /**
  * Compiles a spec (or its IR) into a directory: model.json and its weights in TensorFlow.js's
- * Layers format (written by tfjs's own model.save), and nnspec.json (see io/model-directory.ts).
+ * Layers format (written by tfjs's own model.save), the vocabulary of each input that takes
+ * text (checked first: a missing one is BackendError VocabularyFileError), and nnspec.json
+ * (see io/model-directory.ts).
  * The directory appears whole or not at all. A spec with errors throws SpecError and writes
  * nothing; an existing directory that nnspec did not write is kept unless `force` (BackendError
  * OutputExists); a failed write is BackendError OutputWriteError.
@@ -45,6 +48,7 @@ export async function compileToDirectory(
     const refusal = existing.isDirectory() ? await mayReplace(directory) : "it exists and is not a directory";
     if (refusal !== undefined) throw new BackendError("OutputExists", `will not replace '${directory}': ${refusal}`, { file: directory });
   }
+  const text = await compiledVocabularies(resolved.ir, file);
 
   const { buildModel, initBackend, modelFiles, readWeights } = await import("../backend/index.js");
   const seed = options.seed ?? randomSeed();
@@ -66,8 +70,9 @@ export async function compileToDirectory(
     seed,
     backend,
     ir: resolved.ir,
+    ...(text.vocabularies && { vocabularies: text.vocabularies }),
   };
-  const files = [...saved, { name: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];
+  const files = [...saved, ...text.files, { name: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];
   const written = await writeDirectoryAtomic(directory, files, { mayReplace });
   if (!written.ok) {
     const code = written.refused ? "OutputExists" : "OutputWriteError";

@@ -13,6 +13,7 @@ import { readModelDirectory } from "../io/read-model-directory.js";
 import type { IROutput, ModelIR } from "../ir/types.js";
 import { randomSeed, resolveIR } from "./build.js";
 import type { CheckOptions } from "./check.js";
+import { encodeTextInput, textGivenInput, type TextRun, type VocabularySource } from "./text-input.js";
 
 /** What to run: a spec's text, or a directory written by `nnspec compile`. */
 export type RunTarget = string | { directory: string };
@@ -20,6 +21,12 @@ export type RunTarget = string | { directory: string };
 export interface RunOptions extends CheckOptions {
   /** Data for the inputs by name: none for seeded random data, or data for every input. */
   inputs?: Record<string, GivenInput>;
+  /**
+   * Raw texts instead of `inputs`, one row each, for a model with exactly one input that has a
+   * `preprocess { … }` block: encoded with its vocabulary (beside the spec `file`, or the one
+   * a compiled directory stores).
+   */
+  texts?: readonly string[];
   /** Rows of random data (default 32); with given data, it must match the data's. */
   batch?: number;
   /** Seed of a spec's weights and of random inputs (random if absent; reported in the result). */
@@ -49,6 +56,8 @@ export interface RunResult {
   ms: number;
   seed: number;
   inputs: PreparedInputs;
+  /** The texts as encoded, when `texts` were given. */
+  text?: TextRun;
   /** The spec's warnings (none for a compiled directory). */
   diagnostics: Diagnostic[];
   /** What a person should know: sizes chosen by default, why an engine was not used. */
@@ -60,6 +69,8 @@ export interface PreparedRun {
   ir: ModelIR;
   seed: number;
   inputs: PreparedInputs;
+  /** The texts as encoded, when `texts` were given: their tokens, IDs and warnings. */
+  text?: TextRun;
   diagnostics: Diagnostic[];
   /** Builds or loads the model, predicts once and frees the model again. */
   execute(): Promise<RunResult>;
@@ -81,9 +92,11 @@ export async function run(target: RunTarget, options: RunOptions = {}): Promise<
  */
 export async function prepareRun(target: RunTarget, options: RunOptions = {}): Promise<PreparedRun> {
   const seed = options.seed ?? randomSeed();
-  const { origin, diagnostics } = await modelOrigin(target, options, seed);
+  const { origin, diagnostics, vocabularies } = await modelOrigin(target, options, seed);
   const { ir } = origin;
-  const inputs = prepareInputs(ir, { given: options.inputs ?? {}, batch: options.batch, seed });
+  const text = options.texts === undefined ? undefined : await encodeTexts(ir, options, vocabularies);
+  const given = text === undefined ? (options.inputs ?? {}) : { [text.input]: textGivenInput(text) };
+  const inputs = prepareInputs(ir, { given, batch: options.batch, seed });
   const execute = async (): Promise<RunResult> => {
     const { chooseEngine, engines } = await import("../backend/run/engines.js");
     const backend = options.backend ?? "auto";
@@ -100,9 +113,16 @@ export async function prepareRun(target: RunTarget, options: RunOptions = {}): P
     }
     const outputs = ir.outputs.map((output) => runOutput(output, predicted[output.name]!));
     const notes = [...inputs.notes, ...(chosen.note === undefined ? [] : [chosen.note]), ...engine.notes];
-    return { ir, engine: chosen.name, backend: engine.backend, outputs, ms, seed, inputs, diagnostics, notes };
+    return { ir, engine: chosen.name, backend: engine.backend, outputs, ms, seed, inputs, ...(text && { text }), diagnostics, notes };
   };
-  return { ir, seed, inputs, diagnostics, execute };
+  return { ir, seed, inputs, ...(text && { text }), diagnostics, execute };
+}
+
+async function encodeTexts(ir: ModelIR, options: RunOptions, source: VocabularySource): Promise<TextRun> {
+  if (options.inputs !== undefined) throw new TypeError("run: give inputs or texts, not both");
+  const texts = options.texts ?? [];
+  if (texts.length === 0) throw new BackendError("EmptyText", "no texts to run the model on");
+  return encodeTextInput(ir, texts, source);
 }
 
 /** An output with its statistics, after checking that it has the IR's shape (a difference is a bug). */
@@ -120,14 +140,19 @@ async function modelOrigin(
   target: RunTarget,
   options: RunOptions,
   seed: number,
-): Promise<{ origin: ModelOrigin; diagnostics: Diagnostic[] }> {
+): Promise<{ origin: ModelOrigin; diagnostics: Diagnostic[]; vocabularies: VocabularySource }> {
   if (typeof target === "string") {
     const { ir, diagnostics } = resolveIR(target, options);
-    return { origin: { kind: "spec", ir, seed }, diagnostics };
+    // A spec given as text alone has its vocabulary paths relative to the working directory.
+    return { origin: { kind: "spec", ir, seed }, diagnostics, vocabularies: { specFile: options.file ?? "spec.nnspec" } };
   }
   try {
     const { manifest, artifacts } = await readModelDirectory(target.directory);
-    return { origin: { kind: "compiled", ir: manifest.ir, artifacts, directory: target.directory }, diagnostics: [] };
+    return {
+      origin: { kind: "compiled", ir: manifest.ir, artifacts, directory: target.directory },
+      diagnostics: [],
+      vocabularies: { directory: target.directory, manifest },
+    };
   } catch (error) {
     if (!(error instanceof DataFileError)) throw error;
     throw new BackendError("InvalidModelDirectory", `'${target.directory}' is not a compiled nnspec model: ${error.message}`, {

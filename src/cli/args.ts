@@ -4,7 +4,7 @@ import { didYouMean } from "./suggest.js";
  * A small typed parser for long options. Each command declares its flags as data; the parsed
  * values are typed from that declaration, so `flags.format` is `"text" | "json"`, not `string`.
  *
- * Accepted forms: `--name value`, `--name=value`, repeatable `NAME=VALUE` flags, `--` to end
+ * Accepted forms: `--name value`, `--name=value`, repeatable `NAME=VALUE` and list flags, `--` to end
  * options, `-h`/`--help` anywhere. Repeating any other flag keeps its last value. A value may
  * not start with `--` in the separate form (that is almost always a forgotten value); use
  * `--name=--value` for the rare value that does.
@@ -39,7 +39,14 @@ export interface PairsFlag {
   description: string;
 }
 
-export type FlagSpec = BooleanFlag | StringFlag | ChoiceFlag | PairsFlag;
+/** A repeatable flag whose values are kept in order (`--text "a" --text "b"`). */
+export interface ListFlag {
+  kind: "list";
+  value: string;
+  description: string;
+}
+
+export type FlagSpec = BooleanFlag | StringFlag | ChoiceFlag | PairsFlag | ListFlag;
 export type FlagSpecs = Record<string, FlagSpec>;
 
 /** The parsed value of each declared flag. */
@@ -50,7 +57,9 @@ export type FlagValues<F extends FlagSpecs> = {
       ? C
       : F[K] extends PairsFlag
         ? Record<string, string>
-        : string | undefined;
+        : F[K] extends ListFlag
+          ? string[]
+          : string | undefined;
 };
 
 /** Constructors that keep choice literals typed. */
@@ -58,6 +67,7 @@ export const flag = {
   boolean: (description: string): BooleanFlag => ({ kind: "boolean", description }),
   string: (value: string, description: string): StringFlag => ({ kind: "string", value, description }),
   pairs: (value: string, description: string): PairsFlag => ({ kind: "pairs", value, description }),
+  list: (value: string, description: string): ListFlag => ({ kind: "list", value, description }),
   choice: <const C extends string>(
     choices: readonly C[],
     defaultValue: NoInfer<C>,
@@ -135,6 +145,8 @@ export function parseArgs<F extends FlagSpecs>(argv: readonly string[], specs: F
         writable: true,
         configurable: true,
       });
+    } else if (spec.kind === "list") {
+      (values[name] as string[]).push(value);
     } else {
       values[name] = value;
     }
@@ -143,7 +155,7 @@ export function parseArgs<F extends FlagSpecs>(argv: readonly string[], specs: F
   return { kind: "ok", flags: values as FlagValues<F>, operands };
 }
 
-type FlagValue = boolean | string | Record<string, string> | undefined;
+type FlagValue = boolean | string | string[] | Record<string, string> | undefined;
 
 function initialValue(spec: FlagSpec): FlagValue {
   switch (spec.kind) {
@@ -153,6 +165,8 @@ function initialValue(spec: FlagSpec): FlagValue {
       return spec.default;
     case "pairs":
       return {};
+    case "list":
+      return [];
     case "string":
       return undefined;
   }
@@ -166,6 +180,7 @@ export function placeholder(spec: FlagSpec): string {
     case "choice":
       return spec.choices.join("|");
     case "pairs":
+    case "list":
     case "string":
       return spec.value;
   }

@@ -125,6 +125,7 @@ export const codes = {
   VocabularyFileError: { code: "NN6026", severity: "error", title: "vocabulary file cannot be read" },
   InvalidVocabulary: { code: "NN6027", severity: "error", title: "not a valid vocabulary file" },
   VocabularySettingsMismatch: { code: "NN6028", severity: "error", title: "vocabulary built with other text settings" },
+  NoTextInput: { code: "NN6029", severity: "error", title: "no single input takes text" },
   MissingInputData: { code: "NN6011", severity: "error", title: "no data for a model input" },
   InvalidIR: { code: "NN6012", severity: "error", title: "IR does not match the schema" },
   // Training (nnspec train)

@@ -23,4 +23,14 @@ export interface CompiledModelManifest {
   /** The TensorFlow.js backend that built the model. */
   backend: string;
   ir: ModelIR;
+  /**
+   * The vocabulary file of each input with a `preprocess { … }` block, by input name: a file
+   * in the directory (`<input>.vocab.json`), so the directory encodes text on its own.
+   */
+  vocabularies?: Record<string, string>;
+}
+
+/** Where compile stores an input's vocabulary inside the directory. */
+export function vocabularyFileName(input: string): string {
+  return `${input}.vocab.json`;
 }

@@ -80,6 +80,11 @@ function parseManifest(value: unknown): CompiledModelManifest {
   if (!isRecord(source) || typeof source.file !== "string" || typeof source.sha256 !== "string") throw problem("lacks its source");
   const checked = validateIR(value.ir);
   if (!checked.ok) throw problem(`holds an invalid IR: ${checked.errors.slice(0, 3).join("; ")}`);
+  const vocabularies = value.vocabularies;
+  const plainName = (name: unknown): boolean => typeof name === "string" && /^[^/\\]+$/.test(name) && name !== "..";
+  if (vocabularies !== undefined && !(isRecord(vocabularies) && Object.values(vocabularies).every(plainName))) {
+    throw problem('has invalid "vocabularies": expected {input: file name in the directory}');
+  }
   return {
     format: "nnspec-model",
     version: 1,
@@ -88,6 +93,8 @@ function parseManifest(value: unknown): CompiledModelManifest {
     seed: value.seed,
     backend: value.backend,
     ir: checked.ir,
+    // Checked above: every value is a plain file name.
+    ...(vocabularies === undefined ? {} : { vocabularies: vocabularies as Record<string, string> }),
   };
 }
 

@@ -97,3 +97,13 @@ describe("parseArgs", () => {
     expect(errorOf(parseArgs(["--toString"], specs))).toContain("unknown option '--toString'");
   });
 });
+
+describe("list flags", () => {
+  const listSpecs = { text: flag.list("TEXT", "a text") } satisfies FlagSpecs;
+
+  it("keep every value in order, and are empty when absent", () => {
+    const result = parseArgs(["--text", "b a", "m.nnspec", "--text=x=1", "--text", "b a"], listSpecs);
+    expect(result).toEqual({ kind: "ok", flags: { text: ["b a", "x=1", "b a"] }, operands: ["m.nnspec"] });
+    expect(parseArgs([], listSpecs)).toEqual({ kind: "ok", flags: { text: [] }, operands: [] });
+  });
+});

@@ -24,6 +24,10 @@ model.save, so plain tf.loadLayersModel reads them), and nnspec.json with the IR
 file name and SHA-256, the seed, the nnspec version and the backend used. Prints the model's
 summary on stdout and the backend on stderr.
 
+Each input with a preprocess { … } block gets a copy of its vocabulary, <input>.vocab.json,
+checked against the spec's settings, so 'nnspec run DIR --text' needs nothing else; a missing
+vocabulary is an error (build it with 'nnspec vocab build').
+
 The directory appears whole or not at all: the files are written to a temporary directory
 beside DIR, which then takes DIR's place. An existing DIR is replaced when nnspec wrote it (it
 has nnspec.json) or it is empty; any other needs --force. A directory holding the spec file

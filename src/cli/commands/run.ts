@@ -24,6 +24,7 @@ import { renderDiagnostics } from "../render.js";
 import { renderJsonDiagnostics } from "../render-json.js";
 import { displayWidth, sanitize } from "../terminal-text.js";
 import { backendFlag, parseIntegerFlag } from "./compile.js";
+import { readTextFile, renderTokens, textWarnings, type TextsSource } from "./run-texts.js";
 
 const description = `
 Runs a model once and prints each output's name, shape, dtype, min, max and mean; the backend,
@@ -44,6 +45,14 @@ Symbolic or unknown dims other than the batch are 16 then, and a note says so. G
 checked before the model runs: its names, shapes and dtypes, and that every token ID is inside
 its Embedding's vocabulary.
 
+Texts: --text "…" (repeatable) or --text-file FILE (one text per line) for a model with
+exactly one input that has a preprocess { … } block: each text is cleansed, tokenized, looked
+up in the input's vocabulary (beside the spec, or the copy a compiled directory holds) and
+padded or truncated to the input's length, one row per text. --show-tokens prints each text's
+tokens and IDs, unknown ones marked <unk> (on stderr with --format json). A text whose tokens
+are all unknown is a warning; an empty text or a missing, invalid or mismatched vocabulary is
+an error (NN6021, NN6026-NN6028), as is a model with no such input (NN6029).
+
 --output PATH writes the outputs: PATH.json as {name: nested arrays}; PATH.npy for a model with
 one output; any other PATH is a directory (created if missing) of NAME.npy files.
 
@@ -62,6 +71,9 @@ export function createRunCommand(): Command {
     operands: { name: "FILE_OR_MODEL_DIR", min: 1, max: 1 },
     flags: {
       input: flag.pairs("NAME=PATH", "data for an input, from a .npy or .json file (repeatable)"),
+      text: flag.list("TEXT", "a raw text for the model's text input, one row each (repeatable)"),
+      "text-file": flag.string("FILE", "raw texts for the model's text input, one per line"),
+      "show-tokens": flag.boolean("print each text's tokens and their IDs"),
       batch: flag.string("N", "rows of random input data (default 32)"),
       seed: flag.string("N", "seed of a spec's weights and of random inputs (default: random, printed)"),
       output: flag.string("PATH", "write the outputs to PATH.json, PATH.npy or a directory of NAME.npy"),
@@ -77,6 +89,11 @@ export function createRunCommand(): Command {
       if (typeof batch === "object") return usageError(io, batch.problem);
       const seed = parseIntegerFlag(flags.seed, "seed", 0);
       if (typeof seed === "object") return usageError(io, seed.problem);
+      const textFile = flags["text-file"];
+      const hasTexts = flags.text.length > 0 || textFile !== undefined;
+      if (flags.text.length > 0 && textFile !== undefined) return usageError(io, "give --text or --text-file, not both");
+      if (hasTexts && Object.keys(flags.input).length > 0) return usageError(io, "give texts or --input data, not both");
+      if (flags["show-tokens"] && !hasTexts) return usageError(io, "--show-tokens needs --text or --text-file");
 
       const json = flags.format === "json";
       const color = useColor(flags.color, io.stderr, io.env);
@@ -102,13 +119,26 @@ export function createRunCommand(): Command {
         source = read.source;
         runTarget = read.source;
       }
+      let texts: TextsSource | undefined = flags.text.length > 0 ? { texts: flags.text } : undefined;
+      if (textFile !== undefined) {
+        const read = await readTextFile(textFile);
+        if ("diagnostic" in read) {
+          report([read.diagnostic], false);
+          return ExitCode.Usage;
+        }
+        texts = read;
+      }
 
       try {
         const inputs = await readInputs(flags.input);
         const { prepareRun } = await import("../../api/run.js");
-        const options = { file: target, params, inputs, batch, seed, backend: flags.backend, engine: flags.executor };
+        const options = { file: target, params, inputs, texts: texts?.texts, batch, seed, backend: flags.backend, engine: flags.executor };
         const prepared = await prepareRun(runTarget, options);
         report(sortDiagnostics(prepared.diagnostics));
+        if (prepared.text !== undefined && texts !== undefined) {
+          report(textWarnings(prepared.text, texts, target), false);
+          if (flags["show-tokens"]) (json ? io.stderr : io.stdout).write(renderTokens(prepared.text));
+        }
         const outputNames = prepared.ir.outputs.map((output) => output.name);
         const destination = flags.output === undefined ? undefined : await outputTarget(flags.output, outputNames);
         if (destination !== undefined && "problem" in destination) {
