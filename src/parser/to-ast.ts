@@ -97,15 +97,7 @@ class AstBuilder extends BaseVisitor implements Cst.CstNodeVisitor<Span, unknown
       params.push(param);
       last = param.span;
     }
-    last = this.tokenSpan(c.LCurly) ?? last;
-    const body: Statement[] = [];
-    for (const node of c.statement ?? []) {
-      const statement = this.statement(node.children, last);
-      if (statement === undefined) continue;
-      body.push(statement);
-      last = statement.span;
-    }
-    const end = this.tokenSpan(c.RCurly) ?? last;
+    const { body, end } = this.body(c.statement, c.RCurly, this.tokenSpan(c.LCurly) ?? last);
     return { kind: "Block", span: joinSpans(keyword, end), name, params, body };
   }
 
@@ -122,16 +114,21 @@ class AstBuilder extends BaseVisitor implements Cst.CstNodeVisitor<Span, unknown
   modelDecl(c: Recovered<Cst.ModelDeclCstChildren>, anchor = this.whole): ModelDecl {
     const keyword = this.tokenSpan(c.Model) ?? spanAfter(anchor);
     const name = this.identifier(c.name, keyword);
-    let last = this.tokenSpan(c.LCurly) ?? name.span;
+    const { body, end } = this.body(c.statement, c.RCurly, this.tokenSpan(c.LCurly) ?? name.span);
+    return { kind: "Model", span: joinSpans(keyword, end), name, body };
+  }
+
+  /** The statements between `{` and `}` of a model or block, and where the body ends. */
+  private body(nodes: Cst.StatementCstNode[] | undefined, close: IToken[] | undefined, open: Span): { body: Statement[]; end: Span } {
+    let last = open;
     const body: Statement[] = [];
-    for (const node of c.statement ?? []) {
+    for (const node of nodes ?? []) {
       const statement = this.statement(node.children, last);
       if (statement === undefined) continue;
       body.push(statement);
       last = statement.span;
     }
-    const end = this.tokenSpan(c.RCurly) ?? last;
-    return { kind: "Model", span: joinSpans(keyword, end), name, body };
+    return { body, end: this.tokenSpan(close) ?? last };
   }
 
   statement(c: Recovered<Cst.StatementCstChildren>, anchor = this.whole): Statement | undefined {
