@@ -10,9 +10,11 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DataFileError } from "../io/data-file-error.js";
 import { formatTuple, type HostTensor } from "../io/host-tensor.js";
 import { readModelDirectory } from "../io/read-model-directory.js";
+import type { SymbolInfo } from "../ir/lower/symbols.js";
 import type { IROutput, ModelIR } from "../ir/types.js";
 import { randomSeed, resolveIR } from "./build.js";
-import type { CheckOptions } from "./check.js";
+import { check, type CheckOptions } from "./check.js";
+import { probeTarget, type ProbeTarget } from "./probe-target.js";
 import { encodeTextInput, textGivenInput, type TextRun, type VocabularySource } from "./text-input.js";
 
 /** What to run: a spec's text, or a directory written by `nnspec compile`. */
@@ -38,6 +40,11 @@ export interface RunOptions extends CheckOptions {
    * `backend` is "auto", else TensorFlow.js's LayersModel.
    */
   engine?: EngineChoice;
+  /**
+   * A tensor binding to fetch as well (`weights` of `weights = softmax(product)`), returned as
+   * `probe`. The model then runs on TensorFlow.js, whose graph exposes intermediate tensors.
+   */
+  probe?: string;
 }
 
 /** One output of a run: its values in JS memory and their statistics. */
@@ -52,6 +59,8 @@ export interface RunResult {
   /** What computed: the TensorFlow.js backend, or the nnspec executor's kernel ("nnspec-wasm-simd"). */
   backend: string;
   outputs: RunOutput[];
+  /** The `probe` tensor, when one was asked for. */
+  probe?: RunOutput;
   /** Milliseconds the prediction took, without loading or building the model. */
   ms: number;
   seed: number;
@@ -72,6 +81,8 @@ export interface PreparedRun {
   /** The texts as encoded, when `texts` were given: their tokens, IDs and warnings. */
   text?: TextRun;
   diagnostics: Diagnostic[];
+  /** The tensor `probe` names, found before anything runs. */
+  probe?: ProbeTarget;
   /** Builds or loads the model, predicts once and frees the model again. */
   execute(): Promise<RunResult>;
 }
@@ -97,11 +108,12 @@ export async function prepareRun(target: RunTarget, options: RunOptions = {}): P
   const text = options.texts === undefined ? undefined : await encodeTexts(ir, options, vocabularies);
   const given = text === undefined ? (options.inputs ?? {}) : { [text.input]: textGivenInput(text) };
   const inputs = prepareInputs(ir, { given, batch: options.batch, seed });
+  const probe = options.probe === undefined ? undefined : probeTarget(ir, options.probe, symbolsOf(target, options));
   const execute = async (): Promise<RunResult> => {
     const { chooseEngine, engines } = await import("../backend/run/engines.js");
     const backend = options.backend ?? "auto";
-    const chosen = await chooseEngine(options.engine ?? "auto", backend, ir);
-    const engine = await engines[chosen.name](origin, { backend });
+    const chosen = probe === undefined ? await chooseEngine(options.engine ?? "auto", backend, ir) : probingEngine(options.engine);
+    const engine = await engines[chosen.name](origin, { backend, ...(probe && { probes: [probe.tensor.id] }) });
     let predicted: Record<string, HostTensor>;
     let ms: number;
     try {
@@ -112,10 +124,23 @@ export async function prepareRun(target: RunTarget, options: RunOptions = {}): P
       await engine.dispose();
     }
     const outputs = ir.outputs.map((output) => runOutput(output, predicted[output.name]!));
+    const probed = probe && runOutput({ name: probe.name, shape: probe.tensor.shape }, predicted[probe.tensor.id]!);
     const notes = [...inputs.notes, ...(chosen.note === undefined ? [] : [chosen.note]), ...engine.notes];
-    return { ir, engine: chosen.name, backend: engine.backend, outputs, ms, seed, inputs, ...(text && { text }), diagnostics, notes };
+    const result = { ir, engine: chosen.name, backend: engine.backend, outputs, ms, seed, inputs, ...(text && { text }), diagnostics, notes };
+    return probed === undefined ? result : { ...result, probe: probed };
   };
-  return { ir, seed, inputs, ...(text && { text }), diagnostics, execute };
+  return { ir, seed, inputs, ...(text && { text }), diagnostics, ...(probe && { probe }), execute };
+}
+
+/** A spec's symbols, which say exactly which tensor each binding names; a compiled directory has none. */
+function symbolsOf(target: RunTarget, options: RunOptions): SymbolInfo[] | undefined {
+  return typeof target === "string" ? check(target, options).symbols : undefined;
+}
+
+/** Probing needs the Layers engine: the nnspec executor returns the outputs alone. */
+function probingEngine(choice: EngineChoice | undefined): { name: EngineName; note: string } {
+  const asked = choice === "nnspec" ? "--executor nnspec is ignored: " : "";
+  return { name: "layers", note: `${asked}a probe runs the model on TensorFlow.js, which can fetch intermediate tensors` };
 }
 
 async function encodeTexts(ir: ModelIR, options: RunOptions, source: VocabularySource): Promise<TextRun> {
@@ -126,7 +151,7 @@ async function encodeTexts(ir: ModelIR, options: RunOptions, source: VocabularyS
 }
 
 /** An output with its statistics, after checking that it has the IR's shape (a difference is a bug). */
-function runOutput(output: IROutput, tensor: HostTensor): RunOutput {
+function runOutput(output: Pick<IROutput, "name" | "shape">, tensor: HostTensor): RunOutput {
   const agrees =
     tensor.shape.length === output.shape.length &&
     output.shape.every((dim, axis) => typeof dim !== "number" || axis === 0 || dim === tensor.shape[axis]);

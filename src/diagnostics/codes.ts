@@ -140,6 +140,9 @@ export const codes = {
   EmptyTrainingData: { code: "NN6048", severity: "error", title: "no training examples" },
   InvalidResumeState: { code: "NN6049", severity: "error", title: "cannot resume training from this directory" },
   LossNotFinite: { code: "NN6050", severity: "error", title: "loss is not a finite number" },
+  UnknownProbe: { code: "NN6051", severity: "error", title: "no tensor binding of this name" },
+  ProbeNotTensor: { code: "NN6052", severity: "error", title: "probed name is not a single tensor" },
+  ProbeRankTooLow: { code: "NN6053", severity: "error", title: "probed tensor has too few axes to plot" },
 
   // NN9xxx: internal
   InternalError: { code: "NN9001", severity: "error", title: "internal error" },

@@ -23,5 +23,14 @@ export interface InferenceEngine {
   dispose(): Promise<void>;
 }
 
+export interface EngineOptions {
+  backend: BackendChoice;
+  /**
+   * Intermediate tensors to fetch as well, keyed by their tensor id in `predict`'s result.
+   * Only the Layers engine fetches them; the nnspec executor returns the outputs alone.
+   */
+  probes?: readonly string[];
+}
+
 /** Makes an engine for a model on a backend. */
-export type EngineFactory = (origin: ModelOrigin, options: { backend: BackendChoice }) => Promise<InferenceEngine>;
+export type EngineFactory = (origin: ModelOrigin, options: EngineOptions) => Promise<InferenceEngine>;

@@ -16,9 +16,12 @@ import type { EngineFactory, ModelOrigin } from "./engine.js";
  */
 export const createLayersEngine: EngineFactory = async (origin, options) => {
   const { tf, name: backend } = await initBackend(options.backend);
-  const model = await quietly(async () =>
+  const built = await quietly(async () =>
     origin.kind === "spec" ? (await buildModel(origin.ir, { seed: origin.seed, backend })).model : loadCompiled(tf, origin),
   );
+  const probes = options.probes ?? [];
+  const model = probes.length === 0 ? built : withProbes(tf, built, probes);
+  const fetched = [...origin.ir.outputs.map((output) => output.name), ...probes];
   return {
     backend,
     notes: [],
@@ -32,15 +35,28 @@ export const createLayersEngine: EngineFactory = async (origin, options) => {
         return Array.isArray(ys) ? ys : [ys];
       });
       try {
-        const entries = await Promise.all(origin.ir.outputs.map(async (output, i) => [output.name, await download(outputs[i]!)] as const));
+        const entries = await Promise.all(fetched.map(async (name, i) => [name, await download(outputs[i]!)] as const));
         return Object.fromEntries(entries);
       } finally {
         tf.dispose(outputs);
       }
     },
-    dispose: async () => void model.dispose(),
+    // The probing model shares the built one's layers: disposing the built model frees them.
+    dispose: async () => void built.dispose(),
   };
 };
+
+/** The model with the tensors of `probes` (IR ids `<layer>/<call>:<index>`) as extra outputs. */
+function withProbes(tf: Tf, model: LayersModel, probes: readonly string[]): LayersModel {
+  const tensors = probes.map((id) => {
+    const match = /^(.*)\/(\d+):(\d+)$/.exec(id);
+    const node = match === null ? undefined : model.getLayer(match[1]!).inboundNodes[Number(match[2])];
+    const tensor = node?.outputTensors[Number(match![3])];
+    if (tensor === undefined) throw new BackendError("InternalError", `the model has no tensor '${id}'`);
+    return tensor;
+  });
+  return tf.model({ inputs: model.inputs, outputs: [...model.outputs, ...tensors] });
+}
 
 async function loadCompiled(tf: Tf, origin: Extract<ModelOrigin, { kind: "compiled" }>): Promise<LayersModel> {
   let model: LayersModel;

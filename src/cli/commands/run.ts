@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { SpecError } from "../../api/build.js";
-import type { RunResult, RunTarget } from "../../api/run.js";
+import type { RunOutput, RunResult, RunTarget } from "../../api/run.js";
 import { BackendError } from "../../backend/errors.js";
 import { engineChoices } from "../../backend/run/engine-names.js";
 import type { GivenInput } from "../../backend/run/given-input.js";
@@ -9,6 +9,8 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { fileStartSpan } from "../../diagnostics/span.js";
 import { DataFileError } from "../../io/data-file-error.js";
+import { writeFileAtomic } from "../../io/atomic-file.js";
+import { heatmapSvg } from "../../io/heatmap-svg.js";
 import { formatTuple } from "../../io/host-tensor.js";
 import { outputTarget, writeOutputs } from "../../io/output-files.js";
 import { readTensorFile } from "../../io/read-tensor-file.js";
@@ -56,8 +58,15 @@ an error (NN6021, NN6026-NN6028), as is a model with no such input (NN6029).
 --output PATH writes the outputs: PATH.json as {name: nested arrays}; PATH.npy for a model with
 one output; any other PATH is a directory (created if missing) of NAME.npy files.
 
+--probe NAME also fetches the tensor a binding of the spec names (the attention weights of
+'weights = softmax(product)'; in a compiled directory, a layer applied once), printed after
+the outputs; the model then runs on TensorFlow.js. --plot FILE.svg draws the probed tensor's
+first batch row as a heatmap of its last two axes. NN6051: no such tensor binding; NN6052: not
+a single tensor; NN6053: fewer than two axes besides the batch to plot.
+
 --format json prints exactly {"backend", "outputs": [{"name", "shape", "dtype", "min", "max",
-"mean"}], "ms"} on stdout (NaN as null), and diagnostics as a JSON array on stderr.
+"mean"}], "ms"} on stdout (NaN as null; with --probe, "probe" before "ms"), and diagnostics as
+a JSON array on stderr.
 
 Exit status: 0 when the model ran, 1 when the spec has errors or the model or its inputs are
 wrong (nothing runs then), 2 when the command line is wrong or the spec cannot be read.`;
@@ -77,6 +86,8 @@ export function createRunCommand(): Command {
       batch: flag.string("N", "rows of random input data (default 32)"),
       seed: flag.string("N", "seed of a spec's weights and of random inputs (default: random, printed)"),
       output: flag.string("PATH", "write the outputs to PATH.json, PATH.npy or a directory of NAME.npy"),
+      probe: flag.string("NAME", "also fetch the tensor binding NAME (runs on TensorFlow.js)"),
+      plot: flag.string("FILE.svg", "draw the probed tensor's first row as a heatmap (needs --probe)"),
       backend: backendFlag,
       executor: flag.choice(engineChoices, "auto", "nnspec (nnspec's executor) or layers (TensorFlow.js); auto: see above"),
       set: commonFlags.set,
@@ -94,6 +105,7 @@ export function createRunCommand(): Command {
       if (flags.text.length > 0 && textFile !== undefined) return usageError(io, "give --text or --text-file, not both");
       if (hasTexts && Object.keys(flags.input).length > 0) return usageError(io, "give texts or --input data, not both");
       if (flags["show-tokens"] && !hasTexts) return usageError(io, "--show-tokens needs --text or --text-file");
+      if (flags.plot !== undefined && flags.probe === undefined) return usageError(io, "--plot needs --probe");
 
       const json = flags.format === "json";
       const color = useColor(flags.color, io.stderr, io.env);
@@ -132,7 +144,7 @@ export function createRunCommand(): Command {
       try {
         const inputs = await readInputs(flags.input);
         const { prepareRun } = await import("../../api/run.js");
-        const options = { file: target, params, inputs, texts: texts?.texts, batch, seed, backend: flags.backend, engine: flags.executor };
+        const options = { file: target, params, inputs, texts: texts?.texts, batch, seed, backend: flags.backend, engine: flags.executor, probe: flags.probe };
         const prepared = await prepareRun(runTarget, options);
         report(sortDiagnostics(prepared.diagnostics));
         if (prepared.text !== undefined && texts !== undefined) {
@@ -143,6 +155,13 @@ export function createRunCommand(): Command {
         const destination = flags.output === undefined ? undefined : await outputTarget(flags.output, outputNames);
         if (destination !== undefined && "problem" in destination) {
           report([diagnostic("OutputWriteError", `cannot write the outputs: ${destination.problem}`, fileStartSpan(flags.output!))]);
+          return ExitCode.Failure;
+        }
+
+        if (flags.plot !== undefined && prepared.probe !== undefined && prepared.probe.tensor.shape.length < 3) {
+          const { name, tensor } = prepared.probe;
+          const message = `cannot plot '${name}': a heatmap needs 2 axes besides the batch, and its shape is ${formatTuple(tensor.shape)}`;
+          report([diagnostic("ProbeRankTooLow", message, fileStartSpan(target))]);
           return ExitCode.Failure;
         }
 
@@ -157,6 +176,15 @@ export function createRunCommand(): Command {
             return ExitCode.Failure;
           }
           if (!json) io.stderr.write(`wrote ${sanitize(destination.path)}\n`);
+        }
+        if (flags.plot !== undefined && result.probe !== undefined) {
+          const svg = heatmapSvg(result.probe, { title: `${result.probe.name} ${formatTuple(result.probe.shape)}, batch row 0` });
+          const written = await writeFileAtomic(flags.plot, svg);
+          if (!written.ok) {
+            report([diagnostic("OutputWriteError", `cannot write '${flags.plot}': ${written.reason}`, fileStartSpan(flags.plot))]);
+            return ExitCode.Failure;
+          }
+          if (!json) io.stderr.write(`wrote ${sanitize(flags.plot)}\n`);
         }
         return ExitCode.Ok;
       } catch (error) {
@@ -189,17 +217,23 @@ async function readInputs(paths: Readonly<Record<string, string>>): Promise<Reco
   return inputs;
 }
 
-/** The `--format json` object, exactly these fields. */
-function jsonResult(result: RunResult): { backend: string; outputs: object[]; ms: number } {
-  const outputs = result.outputs.map(({ name, shape, dtype, min, max, mean }) => ({ name, shape, dtype, min, max, mean }));
-  return { backend: result.backend, outputs, ms: Math.round(result.ms * 1000) / 1000 };
+/** The `--format json` object, exactly these fields (`probe` only with --probe). */
+function jsonResult(result: RunResult): { backend: string; outputs: object[]; probe?: object; ms: number } {
+  const summary = ({ name, shape, dtype, min, max, mean }: RunOutput) => ({ name, shape, dtype, min, max, mean });
+  const probe = result.probe && { probe: summary(result.probe) };
+  return { backend: result.backend, outputs: result.outputs.map(summary), ...probe, ms: Math.round(result.ms * 1000) / 1000 };
 }
 
 /** One row per output: name, shape, dtype, min, max, mean, in aligned columns. */
 function outputTable(result: RunResult): string {
   const rows = [
     ["output", "shape", "dtype", "min", "max", "mean"],
-    ...result.outputs.map((o) => [sanitize(o.name), formatTuple(o.shape), o.dtype, ...[o.min, o.max, o.mean].map(formatValue)]),
+    ...[...result.outputs, ...(result.probe ? [result.probe] : [])].map((o) => [
+      sanitize(o === result.probe ? `${o.name} (probe)` : o.name),
+      formatTuple(o.shape),
+      o.dtype,
+      ...[o.min, o.max, o.mean].map(formatValue),
+    ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column]!))));
   const pad = (cell: string, column: number): string => cell + " ".repeat(widths[column]! - displayWidth(cell));

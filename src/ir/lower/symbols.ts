@@ -24,6 +24,8 @@ export interface SymbolInfo {
   /** The layer of a layer binding, or the layer whose output a tensor binding names. */
   layer?: LayerInfo;
   value?: OptionValue;
+  /** The IR tensor id a tensor binding or input names (`<layer>/<call>:<index>`, or the input's name). */
+  tensor?: string;
 }
 
 /** One application of a layer in the source: what editors show when hovering a layer call. */
@@ -71,6 +73,7 @@ function describeSymbol(info: SymbolInfo, value: Value | undefined, layers: Map<
     case "tensor": {
       info.kind = "tensor";
       info.types = [value.tensor.type];
+      info.tensor = value.tensor.id;
       const producer = producers.get(value.tensor.id);
       if (producer) info.layer = layers.get(producer);
       break;
