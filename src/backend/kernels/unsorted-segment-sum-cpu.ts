@@ -1,5 +1,5 @@
 import type { BackendValues, DataId, DataType, KernelConfig, KernelFunc, TensorInfo, UnsortedSegmentSumAttrs } from "@tensorflow/tfjs";
-import { addSegments, segmentShape } from "./segment-sum.js";
+import { addSegments, segmentSumInputs } from "./segment-sum.js";
 
 /** What this kernel uses of tfjs's cpu backend (MathBackendCPU). */
 interface CpuBackend {
@@ -18,10 +18,7 @@ export function unsortedSegmentSumCpu(args: {
   attrs: UnsortedSegmentSumAttrs;
 }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const { x, segmentIds } = inputs;
-  if (!x || !segmentIds) throw new Error("UnsortedSegmentSum needs inputs x and segmentIds");
-  if (x.dtype !== "float32" && x.dtype !== "int32") throw new Error(`UnsortedSegmentSum: unsupported dtype ${x.dtype}`);
-  const { shape, inner } = segmentShape(x.shape, segmentIds.shape, attrs.numSegments);
+  const { x, segmentIds, shape, inner } = segmentSumInputs(inputs, attrs.numSegments);
   const out = x.dtype === "int32" ? new Int32Array(attrs.numSegments * inner) : new Float32Array(attrs.numSegments * inner);
   addSegments(backend.readSync(x.dataId) as Float32Array | Int32Array, backend.readSync(segmentIds.dataId) as Int32Array, inner, attrs.numSegments, out);
   return backend.makeTensorInfo(shape, x.dtype, out);

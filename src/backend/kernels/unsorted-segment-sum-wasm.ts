@@ -1,6 +1,6 @@
 import type { KernelConfig, KernelFunc, TensorInfo, UnsortedSegmentSumAttrs } from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
-import { addSegments, segmentShape } from "./segment-sum.js";
+import { addSegments, segmentSumInputs } from "./segment-sum.js";
 
 /**
  * UnsortedSegmentSum for the wasm backend, which ships none: the gradient of a gather (so of
@@ -13,10 +13,7 @@ export function unsortedSegmentSumWasm(args: {
   attrs: UnsortedSegmentSumAttrs;
 }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const { x, segmentIds } = inputs;
-  if (!x || !segmentIds) throw new Error("UnsortedSegmentSum needs inputs x and segmentIds");
-  if (x.dtype !== "float32" && x.dtype !== "int32") throw new Error(`UnsortedSegmentSum: unsupported dtype ${x.dtype}`);
-  const { shape, inner } = segmentShape(x.shape, segmentIds.shape, attrs.numSegments);
+  const { x, segmentIds, shape, inner } = segmentSumInputs(inputs, attrs.numSegments);
   // makeOutput may grow the wasm heap, which detaches earlier views: take the views after it.
   const out = backend.makeOutput(shape, x.dtype);
   const outValues = backend.typedArrayFromHeap(out);
