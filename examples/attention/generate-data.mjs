@@ -12,25 +12,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../seeded-random.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LENGTH = 8;
 // Token IDs: 0 is unused (padding), digit d is d + 1, 11 starts the target.
 const START = 11;
 
-/** mulberry32: a small seeded generator, so the data never changes. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(20240602);
+const random = seededRandom(20240602);
 
 /** One pair: the source, the target shifted right behind the start token (teacher forcing), and the target. */
 function pair() {

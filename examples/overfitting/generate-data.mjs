@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../seeded-random.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -18,19 +19,7 @@ const POSITIVE = ["great", "excellent", "wonderful", "delightful", "superb", "ch
 const NEGATIVE = ["awful", "boring", "dull", "terrible", "weak", "clumsy", "tedious", "bland", "messy", "pointless"];
 const LABEL_NOISE = 0.15;
 
-/** mulberry32: a small seeded generator, so the data never changes. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(20240601);
+const random = seededRandom(20240601);
 const pick = (items) => items[Math.floor(random() * items.length)];
 
 /** 200 made-up filler words ("bako", "temiru", …): they carry no label. */
