@@ -25,6 +25,12 @@ export class RecordIndex {
     this.count++;
   }
 
+  /** Drops the room kept for growth, once the last record is in: the index then holds 12 bytes per record. */
+  trim(): void {
+    this.offsets = this.offsets.slice(0, this.count);
+    this.lengths = this.lengths.slice(0, this.count);
+  }
+
   offset(record: number): number {
     return this.offsets[record]!;
   }

@@ -74,6 +74,7 @@ export async function scanDataFile(path: string, plan: ColumnPlan, state: RowChe
     if (problems.length === start) problems.push(diagnostic("EmptyTrainingData", `'${path}' holds no examples`, lineSpan(path, 1)));
     return undefined;
   }
+  index.trim();
   return { path, format, decoder, index, labelColumns };
 }
 
