@@ -11,7 +11,7 @@ describe("source guards", () => {
     const body = "  x = 1\n".repeat(Math.ceil(MAX_SOURCE_BYTES / 8));
     const started = performance.now();
     const result = parse(`model M {\n${body}}`, "big.nnspec");
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000); // a guard against hanging, not a speed target
     expect(result.diagnostics.map(brief)).toEqual(["1:1 NN1005 the file is 4.0 MiB; the limit is 4 MiB"]);
     expect(result.program.models).toEqual([]);
   });
@@ -57,7 +57,7 @@ describe("source guards", () => {
   it("NN1022: 10,000 nested parentheses return fast, without overflowing the stack", () => {
     const started = performance.now();
     const result = parse(nested(10_000), "deeper.nnspec");
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000); // a guard against hanging, not a speed target
     expect(result.diagnostics.map((d) => d.code)).toEqual(["NN1022"]);
   });
 
