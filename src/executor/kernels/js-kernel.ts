@@ -193,6 +193,10 @@ export function createJsKernel(memory: WasmMemory): Kernel {
       views();
       f.fill(value, w(x), w(x) + count);
     },
+    nonZeroMask(ids, out, count) {
+      views();
+      for (let i = 0; i < count; i++) f[w(out) + i] = n32[w(ids) + i] !== 0 ? 1 : 0;
+    },
   };
   return { name: "js", functions, memory };
 }

@@ -41,6 +41,8 @@ export interface KernelFunctions {
   /** out[r] = table[ids[r]] (ids are int32). */
   gather(table: number, width: number, ids: number, count: number, out: number, ldOut: number): void;
   fill(x: number, value: number, count: number): void;
+  /** out[i] = 1 where the int32 ids[i] is not 0, else 0 (a mask from padded token IDs). */
+  nonZeroMask(ids: number, out: number, count: number): void;
 }
 
 export type KernelFunctionName = keyof KernelFunctions;

@@ -1,4 +1,3 @@
-import { weightKey } from "../../backend/init/initial-weights.js";
 import { booleanOption, layerOption, nullableStringOption, numberOption } from "../../ir/layers/option-values.js";
 import type { IRLayer, Options } from "../../ir/types.js";
 import { activationCode, ACTIVATION_CODES } from "../kernels/codes.js";
@@ -24,8 +23,8 @@ export interface RecurrentLayer {
   features: number;
 }
 
-/** Reads a recurrent IR layer (a Bidirectional's inner layer for both directions) and its weights. */
-export function recurrentLayer(layer: IRLayer, weights: ReadonlyMap<string, Float32Array>): RecurrentLayer {
+/** Reads a recurrent IR layer (a Bidirectional's inner layer for both directions) and its weights (`weight` gives the layer's weight of a name). */
+export function recurrentLayer(layer: IRLayer, weight: (name: string) => Float32Array | undefined): RecurrentLayer {
   const bidirectional = layer.type === "Bidirectional";
   const inner = bidirectional ? layerOption(layer.options, "layer") : { type: layer.type, options: layer.options };
   const type = inner.type as "LSTM" | "SimpleRNN";
@@ -33,7 +32,7 @@ export function recurrentLayer(layer: IRLayer, weights: ReadonlyMap<string, Floa
   const width = (type === "LSTM" ? 4 : 1) * units;
   const prefix = bidirectional ? [`forward_${type === "LSTM" ? "lstm" : "simple_rnn"}/`, `backward_${type === "LSTM" ? "lstm" : "simple_rnn"}/`] : [""];
   const cells = prefix.map((p): CellWeights => {
-    const get = (name: string) => weights.get(weightKey(layer.name, p + name));
+    const get = (name: string) => weight(p + name);
     // use_bias=false has no bias weight: a zero bias computes the same.
     return { kernel: get("kernel")!, recurrent: get("recurrent_kernel")!, bias: get("bias") ?? new Float32Array(width) };
   });

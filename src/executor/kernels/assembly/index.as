@@ -3,4 +3,4 @@
 export { gemm } from "./gemm";
 export { activateRows, softmaxAxis } from "./activations";
 export { lstmStep, lstmCell, lstmHidden } from "./recurrence";
-export { batchMatmul, binary, scale, addRowVector, l2NormalizeAxis, copyRows, gather, fill } from "./tensor-ops";
+export { batchMatmul, binary, scale, addRowVector, l2NormalizeAxis, copyRows, gather, fill, nonZeroMask } from "./tensor-ops";

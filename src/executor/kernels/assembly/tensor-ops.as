@@ -179,3 +179,8 @@ export function fill(x: usize, value: f32, count: i32): void {
   for (; i + 4 <= count; i += 4) v128.store(at(x, i), v);
   for (; i < count; i++) store<f32>(at(x, i), value);
 }
+
+/** out[i] = 1 where the int32 ids[i] is not 0, else 0: Embedding(mask_zero=true)'s mask. */
+export function nonZeroMask(ids: usize, out: usize, count: i32): void {
+  for (let i = 0; i < count; i++) store<f32>(at(out, i), load<i32>(at(ids, i)) != 0 ? <f32>1 : <f32>0);
+}
