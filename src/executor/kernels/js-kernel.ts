@@ -1,7 +1,12 @@
 import type { WasmMemory } from "./web-assembly.js";
 import { ACTIVATION_CODES, BINARY_CODES, type ActivationCode, type BinaryCode } from "./codes.js";
 import { activate1 } from "./js-activations.js";
+import { jsAttentionFunctions } from "./attention-kernel.js";
+import { jsConvolutionFunctions } from "./convolution-kernel.js";
 import type { Kernel, KernelFunctions } from "./kernel.js";
+import { jsLayoutFunctions } from "./layout-kernel.js";
+import { MemoryViews } from "./memory-views.js";
+import { jsRecurrentFunctions } from "./recurrent-kernel.js";
 import { PANEL } from "./pack.js";
 
 /**
@@ -62,7 +67,12 @@ export function createJsKernel(memory: WasmMemory): Kernel {
 
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+  const memoryViews = new MemoryViews(memory);
   const functions: KernelFunctions = {
+    ...jsRecurrentFunctions(memoryViews),
+    ...jsConvolutionFunctions(memoryViews),
+    ...jsLayoutFunctions(memoryViews),
+    ...jsAttentionFunctions(memoryViews),
     gemm(a, lda, b, bias, addend, ldAdd, c, ldc, m, n, k, activation) {
       views();
       const F = f;

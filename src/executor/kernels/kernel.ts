@@ -1,5 +1,9 @@
 import type { WasmMemory } from "./web-assembly.js";
+import type { AttentionFunctions } from "./attention-kernel.js";
 import type { ActivationCode, BinaryCode } from "./codes.js";
+import type { ConvolutionFunctions } from "./convolution-kernel.js";
+import type { LayoutFunctions } from "./layout-kernel.js";
+import type { RecurrentFunctions } from "./recurrent-kernel.js";
 
 /** Which implementation runs the executor's arithmetic. */
 export type KernelName = "wasm-simd" | "js";
@@ -10,7 +14,7 @@ export type KernelName = "wasm-simd" | "js";
  * (row strides as `ld…`), an absent optional pointer is 0. The names are the WebAssembly
  * exports, so a recorded call can be replayed on either kernel, in any thread.
  */
-export interface KernelFunctions {
+export interface KernelFunctions extends RecurrentFunctions, ConvolutionFunctions, LayoutFunctions, AttentionFunctions {
   /** c = act(a · b + bias + addend), b packed (see pack.ts). */
   gemm(
     a: number, lda: number, b: number, bias: number, addend: number, ldAdd: number,

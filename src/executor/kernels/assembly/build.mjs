@@ -5,7 +5,7 @@
 //
 // The sources end in .as rather than .ts so that the project's TypeScript build does not read
 // them (they use AssemblyScript's builtins); the compiler is handed them under .ts names.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
@@ -47,4 +47,7 @@ if (error || !binary) {
   throw new Error(`AssemblyScript could not compile the executor kernel: ${error?.message ?? "no output"}`);
 }
 await mkdir(path.dirname(output), { recursive: true });
-await writeFile(output, binary);
+// Atomically: a process loading the kernel meanwhile reads the old file or the new one, never half of one.
+const temporary = `${output}.${process.pid}.tmp`;
+await writeFile(temporary, binary);
+await rename(temporary, output);

@@ -1,0 +1,1 @@
+// Kernel functions: see ../attention-kernel.ts for their contracts.

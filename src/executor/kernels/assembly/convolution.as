@@ -1,0 +1,1 @@
+// Kernel functions: see ../convolution-kernel.ts for their contracts.

@@ -1,0 +1,1 @@
+// Kernel functions: see ../layout-kernel.ts for their contracts.
