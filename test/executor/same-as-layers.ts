@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { check } from "../../src/api/check.js";
 import type { BackendName } from "../../src/backend/backend.js";
 import { createExecutor } from "../../src/executor/index.js";
-import type { ExecutorOptions } from "../../src/executor/types.js";
+import type { ArrayTensor, ExecutorOptions } from "../../src/executor/types.js";
 import type { ModelIR } from "../../src/ir/types.js";
 import { layersPredict, relativeError } from "./layers-reference.js";
 import { randomInputs, randomWeights } from "./model-data.js";
@@ -29,14 +29,23 @@ export function specIR(source: string): ModelIR {
  */
 export async function expectSameAsLayers(
   ir: ModelIR,
-  options: { batches?: number[]; symbols?: Record<string, number>; executors?: readonly ExecutorOptions[]; backend?: BackendName; salt?: number } = {},
+  options: {
+    batches?: number[];
+    symbols?: Record<string, number>;
+    executors?: readonly ExecutorOptions[];
+    backend?: BackendName;
+    salt?: number;
+    /** Changes the random inputs before both run (e.g. padding token IDs, so that masks matter). */
+    prepare?: (inputs: Record<string, ArrayTensor>, random: () => number) => Record<string, ArrayTensor>;
+  } = {},
 ): Promise<void> {
   const random = seededRandom(RUN_SEED + (options.salt ?? 0));
   const weights = randomWeights(ir, random);
   const executors = await Promise.all((options.executors ?? EXECUTORS).map((o) => createExecutor(ir, weights, o)));
   try {
     for (const batch of options.batches ?? [1, 5]) {
-      const inputs = randomInputs(ir, batch, random, options.symbols);
+      const drawn = randomInputs(ir, batch, random, options.symbols);
+      const inputs = options.prepare ? options.prepare(drawn, random) : drawn;
       const expected = await layersPredict(ir, weights, inputs, options.backend ?? "cpu");
       for (const executor of executors) {
         const actual = await executor.predict(inputs);
