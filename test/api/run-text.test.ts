@@ -143,4 +143,21 @@ describe("nnspec run --text", () => {
     expect(result.stderr).toContain("nnspec vocab build");
     await expect(readdir(temp("model"))).rejects.toThrow();
   });
+
+  it("labels a heatmap's axes along the text with the first text's tokens, padding blank", async () => {
+    const spec = await writeModel(`model SelfAttention {
+  input review: int32[batch, 5] preprocess { tokenize = "words"; vocabulary = "reviews.vocab.json"; padding = "post"; truncating = "post" }
+  h = review |> Embedding(50, 4)
+  weights = softmax(dot(h, h, axes=2), axis=-1)
+  output y = dot(weights, h, axes=[2, 1])
+}
+`);
+    const plot = temp("heat.svg");
+    const result = await nnspec("run", spec, "--text", "great zebra movie", "--text", "a story", "--probe", "weights", "--plot", plot, "--seed", "1", "--backend", "cpu");
+    expect(result.stderr).toContain("wrote");
+    expect(result.code).toBe(0);
+    const labels = [...(await readFile(plot, "utf8")).matchAll(/font-size="10"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    // Columns, then rows: great, zebra (unknown), movie, then two padding steps.
+    expect(labels.slice(0, 10)).toEqual(["great", "&lt;unk&gt;", "movie", "", "", "great", "&lt;unk&gt;", "movie", "", ""]);
+  });
 });

@@ -70,3 +70,13 @@ function fitNote(count: number, settings: TextRun["settings"]): string {
   if (count > length) return `, truncated to ${length} (${settings.truncating})`;
   return "";
 }
+
+/**
+ * What stands at each position of text `row` once encoded: its tokens where they were kept,
+ * `<unk>` where the vocabulary lacked one, and an empty label for padding. Heatmap labels.
+ */
+export function positionLabels(text: TextRun, row: number): string[] {
+  const length = text.shape[1];
+  const ids = text.ids.subarray(row * length, (row + 1) * length);
+  return Array.from(ids, (id) => (id === text.vocabulary.padId ? "" : (text.vocabulary.tokenOf(id) ?? String(id))));
+}

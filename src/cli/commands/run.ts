@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { SpecError } from "../../api/build.js";
 import type { RunOutput, RunResult, RunTarget } from "../../api/run.js";
+import type { TextRun } from "../../api/text-input.js";
 import { BackendError } from "../../backend/errors.js";
 import { engineChoices } from "../../backend/run/engine-names.js";
 import type { GivenInput } from "../../backend/run/given-input.js";
@@ -26,7 +27,7 @@ import { renderDiagnostics } from "../render.js";
 import { renderJsonDiagnostics } from "../render-json.js";
 import { displayWidth, sanitize } from "../terminal-text.js";
 import { backendFlag, parseIntegerFlag } from "./compile.js";
-import { readTextFile, renderTokens, textWarnings, type TextsSource } from "./run-texts.js";
+import { positionLabels, readTextFile, renderTokens, textWarnings, type TextsSource } from "./run-texts.js";
 
 const description = `
 Runs a model once and prints each output's name, shape, dtype, min, max and mean; the backend,
@@ -61,7 +62,8 @@ one output; any other PATH is a directory (created if missing) of NAME.npy files
 --probe NAME also fetches the tensor a binding of the spec names (the attention weights of
 'weights = softmax(product)'; in a compiled directory, a layer applied once), printed after
 the outputs; the model then runs on TensorFlow.js. --plot FILE.svg draws the probed tensor's
-first batch row as a heatmap of its last two axes. NN6051: no such tensor binding; NN6052: not
+first batch row as a heatmap of its last two axes (with --text, an axis as long as the text
+input labelled with the first text's tokens). NN6051: no such tensor binding; NN6052: not
 a single tensor; NN6053: fewer than two axes besides the batch to plot.
 
 --format json prints exactly {"backend", "outputs": [{"name", "shape", "dtype", "min", "max",
@@ -178,7 +180,7 @@ export function createRunCommand(): Command {
           if (!json) io.stderr.write(`wrote ${sanitize(destination.path)}\n`);
         }
         if (flags.plot !== undefined && result.probe !== undefined) {
-          const svg = heatmapSvg(result.probe, { title: `${result.probe.name} ${formatTuple(result.probe.shape)}, batch row 0` });
+          const svg = heatmapSvg(result.probe, { title: `${result.probe.name} ${formatTuple(result.probe.shape)}, batch row 0`, ...tokenAxes(result.probe.shape, prepared.text) });
           const written = await writeFileAtomic(flags.plot, svg);
           if (!written.ok) {
             report([diagnostic("OutputWriteError", `cannot write '${flags.plot}': ${written.reason}`, fileStartSpan(flags.plot))]);
@@ -215,6 +217,17 @@ async function readInputs(paths: Readonly<Record<string, string>>): Promise<Reco
     }
   }
   return inputs;
+}
+
+/**
+ * With --text, the heatmap's axes as long as the text input are labelled with the first text's
+ * tokens (an attention over the text's steps shows which word each row and column is).
+ */
+function tokenAxes(shape: readonly number[], text: TextRun | undefined): { rowLabels?: string[]; columnLabels?: string[] } {
+  if (text === undefined) return {};
+  const labels = positionLabels(text, 0);
+  const fits = (axis: number) => shape[shape.length + axis] === labels.length;
+  return { ...(fits(-2) ? { rowLabels: labels } : {}), ...(fits(-1) ? { columnLabels: labels } : {}) };
 }
 
 /** The `--format json` object, exactly these fields (`probe` only with --probe). */
