@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Ajv } from "ajv";
+import { loadAjv } from "./lazy-ajv.js";
 import type { ModelIR } from "./types.js";
 
 // The schema lives in schemas/ (published with the package); read once, on first use.
@@ -9,7 +9,7 @@ let validator: ((data: unknown) => boolean) & { errors?: { instancePath: string;
 /** Validates IR read from or written to JSON against schemas/ir.schema.json. */
 export function validateIR(data: unknown): { ok: true; ir: ModelIR } | { ok: false; errors: string[] } {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new (loadAjv().Ajv)({ allErrors: true, strict: false });
     validator = ajv.compile(JSON.parse(readFileSync(schemaUrl, "utf8")));
   }
   if (validator(data)) return { ok: true, ir: data as ModelIR };

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { loadAjv } from "../ir/lazy-ajv.js";
 import type { VocabularyFile } from "../ir/pipeline-types.js";
 import { checkReservedTokens } from "./reserved-tokens.js";
 import { settingsMismatches } from "./settings-mismatch.js";
@@ -42,7 +43,7 @@ export function parseVocabulary(text: string, settings: VocabularySettings, file
   }
   const header = headerProblem(data);
   if (header !== undefined) throw invalid([header]);
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(vocabularySchema);
+  validator ??= new (loadAjv().Ajv)({ allErrors: true, strict: false }).compile(vocabularySchema);
   if (!validator(data)) throw invalid(schemaProblems(validator.errors ?? [], data));
   // The schema above describes exactly VocabularyFile.
   const vocabulary = data as VocabularyFile;

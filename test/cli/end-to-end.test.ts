@@ -126,4 +126,17 @@ describe("the installed bin", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("error NN3001");
   });
+
+  it.skipIf(!built)("checks with the option validators compiled at build time: ajv is not even loaded", async () => {
+    const script = [
+      'import { createRequire } from "node:module";',
+      'import { check } from "./dist/index.js";',
+      'const { ir } = check("model M {\\n input x: float32[batch, 3]\\n output y = x |> Dense(4, activation=\\"relu\\")\\n}");',
+      'const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => path.includes("/node_modules/ajv/"));',
+      'console.log(JSON.stringify({ units: ir.layers[0].options.units, bias: ir.layers[0].options.use_bias, loaded }));',
+    ].join("\n");
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: root });
+    expect(JSON.parse(stdout)).toEqual({ units: 4, bias: true, loaded: [] });
+  });
 });

@@ -1,8 +1,8 @@
-import { Ajv } from "ajv";
+import { _, Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { getLayerDefinition, layerDefinitions } from "../../src/ir/layers/index.js";
 import { validateOptions } from "../../src/ir/options/validate.js";
-import { valueKindKeyword } from "../../src/ir/options/value-kinds.js";
+import { valueKindKeyword, type CodeTag } from "../../src/ir/options/value-kinds.js";
 import type { Options } from "../../src/ir/types.js";
 
 function validate(type: string, given: Options) {
@@ -110,7 +110,7 @@ describe("validateOptions", () => {
   });
 
   it("uses schemas that are valid JSON Schema (validation skips this check at startup)", () => {
-    const ajv = new Ajv({ strict: true, allowUnionTypes: true }).addKeyword(valueKindKeyword);
+    const ajv = new Ajv({ strict: true, allowUnionTypes: true }).addKeyword(valueKindKeyword(_ as CodeTag));
     for (const definition of layerDefinitions.values()) {
       expect(ajv.validateSchema(definition.options), definition.type).toBe(true);
     }

@@ -1,4 +1,4 @@
-import type { KeywordDefinition } from "ajv";
+import type { KeywordCxt, KeywordDefinition } from "ajv";
 import type { LayerValue, RegularizerValue } from "../types.js";
 
 /**
@@ -19,11 +19,25 @@ export function isLayerValue(value: unknown): value is LayerValue {
   return v.kind === "layer" && typeof v.type === "string" && typeof v.options === "object" && v.options !== null;
 }
 
-/** The ajv keyword `nnKind`; null passes, so `type: ["object", "null"]` decides whether none is allowed. */
-export const valueKindKeyword: KeywordDefinition = {
-  keyword: "nnKind",
-  schemaType: "string",
-  errors: false,
-  validate: (kind: ValueKind, data: unknown) =>
-    data === null || (kind === "regularizer" ? isRegularizerValue(data) : isLayerValue(data)),
-};
+/** ajv's code template tag (`_` of the "ajv" module), passed in so that this module does not load ajv. */
+export type CodeTag = (strings: TemplateStringsArray, ...values: unknown[]) => unknown;
+
+/**
+ * The ajv keyword `nnKind`; null passes, so `type: ["object", "null"]` decides whether none is
+ * allowed. Written as generated code (the same tests as isRegularizerValue and isLayerValue), so
+ * validators that use it can be compiled ahead of time into standalone code.
+ */
+export function valueKindKeyword(_: CodeTag): KeywordDefinition {
+  return {
+    keyword: "nnKind",
+    schemaType: "string",
+    code(cxt: KeywordCxt) {
+      const { data, schema } = cxt;
+      const object = _`typeof ${data} == "object" && ${data} !== null`;
+      const kind = schema === "regularizer"
+        ? _`${data}.kind === "regularizer" && typeof ${data}.l1 == "number" && typeof ${data}.l2 == "number"`
+        : _`${data}.kind === "layer" && typeof ${data}.type == "string" && typeof ${data}.options == "object" && ${data}.options !== null`;
+      cxt.pass(_`${data} === null || (${object} && ${kind})` as Parameters<KeywordCxt["pass"]>[0]);
+    },
+  };
+}
