@@ -37,6 +37,26 @@ describe("run with a probe", () => {
     });
   });
 
+  it("fetches the second call of a shared layer: its own input, the shared weights", async () => {
+    const source = `model Shared {
+  input a: int32[batch, 4]
+  input b: int32[batch, 6]
+  embedding = Embedding(50, 3)
+  ea = a |> embedding
+  eb = b |> embedding
+  output y = concatenate(ea, eb, axis=1) |> Dense(2)
+}`;
+    const ids = (values: number[]) => ({ dtype: "int32" as const, data: Int32Array.from(values), shape: [1, values.length] });
+    const inputs = { a: ids([7, 8, 9, 10]), b: ids([10, 9, 8, 7, 1, 2]) };
+    const probe = async (name: string) => (await run(source, { file: "shared.nnspec", inputs, probe: name, seed: 4, backend: "cpu" })).probe!;
+    const [ea, eb] = [await probe("ea"), await probe("eb")];
+    expect(eb.shape).toEqual([1, 6, 3]);
+    const row = (tensor: typeof ea, step: number) => Array.from(tensor.data.subarray(step * 3, step * 3 + 3));
+    // b's first four IDs are a's reversed: the same rows of the one table, in reverse order.
+    for (let step = 0; step < 4; step++) expect(row(eb, step)).toEqual(row(ea, 3 - step));
+    expect(row(eb, 4)).not.toEqual(row(eb, 5));
+  });
+
   it("refuses a layer binding: it names no single tensor", async () => {
     const source = await readFile(ATTENTION, "utf8");
     await expect(run(source, { file: ATTENTION, probe: "embedding", backend: "cpu" })).rejects.toMatchObject({ code: "ProbeNotTensor" });
