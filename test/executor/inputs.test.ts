@@ -91,16 +91,6 @@ describe("models the executor does not run yet are refused before anything runs 
     expect(unsupportedLayers(seedIR("attention.nnspec"))).toEqual([]);
   });
 
-  it("initial states, which the IR gives by keyword", () => {
-    const ir = specIR(`model M {
-      input x: float32[batch, 5, 3]
-      input y: float32[batch, 4, 3]
-      out, h, c = x |> LSTM(4, return_state=true)
-      output z = LSTM(4)(y, initial_state=[h, c])
-    }`);
-    expect(unsupportedLayers(ir).map((u) => u.reason)).toEqual(["initial_state: the executor does not take initial states yet"]);
-  });
-
   it("weights that do not fit the model", async () => {
     const ir = seedIR("lstm.nnspec");
     const weights = randomWeights(ir, seededRandom(1));

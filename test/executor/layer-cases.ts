@@ -62,6 +62,33 @@ export const RECURRENT_CASES: LayerCase[] = [
   model("Bidirectional LSTM in parallel, ave, last output", `input x: float32[batch, 16, 3]\noutput y = x |> Bidirectional(LSTM(128, go_backwards=true), merge_mode="ave")`),
   model("Bidirectional SimpleRNN, ave", `input x: float32[batch, 6, 3]\noutput y = x |> Bidirectional(SimpleRNN(5, return_sequences=true), merge_mode="ave")`),
   model("Bidirectional SimpleRNN, go_backwards, concat, last", `input x: float32[batch, 6, 3]\noutput y = x |> Bidirectional(SimpleRNN(6, go_backwards=true))`),
+  model("GRU, last output", `input x: float32[batch, 6, 3]\noutput y = x |> GRU(7)`),
+  model("GRU, go_backwards, sequences", `input x: float32[batch, 6, 3]\noutput y = x |> GRU(5, go_backwards=true, return_sequences=true)`),
+  model("GRU, return_state", `input x: float32[batch, 6, 3]
+  ys, hs = x |> GRU(7, return_sequences=true, return_state=true)
+  output y = ys
+  output h = hs`),
+  model("GRU, other activations, no bias", `input x: float32[batch, 6, 3]
+  output y = x |> GRU(6, activation="relu", recurrent_activation="hard_sigmoid", use_bias=false, return_sequences=true)`),
+  model("GRU, softmax gates", `input x: float32[batch, 4, 3]\noutput y = x |> GRU(5, recurrent_activation="softmax", activation="softsign", return_sequences=true)`),
+  model("GRU, symbolic time", `input x: float32[batch, T, 3]\noutput y = x |> GRU(9, return_sequences=true)`),
+  ...["concat", "sum", "mul", "ave"].map((mode) =>
+    model(`Bidirectional GRU, merge ${mode}`, `input x: float32[batch, 6, 3]\noutput y = x |> Bidirectional(GRU(7, return_sequences=true), merge_mode="${mode}")`),
+  ),
+  model("Bidirectional GRU, none with return_state", `input x: float32[batch, 6, 3]
+  fs, bs, fhs, bhs = x |> Bidirectional(GRU(5, return_sequences=true, return_state=true), merge_mode=none)
+  output f = fs
+  output b = bs
+  output fh = fhs
+  output bh = bhs`),
+  model("Bidirectional GRU, inner go_backwards, return_state, last", `input x: float32[batch, 6, 3]
+  ys, fhs, bhs = x |> Bidirectional(GRU(5, go_backwards=true, return_state=true), merge_mode="mul")
+  output y = ys
+  output fh = fhs
+  output bh = bhs`),
+  // From batch 5, each direction's products are worth a task (18 steps, three gates of 128).
+  model("Bidirectional GRU in parallel, concat", `input x: float32[batch, 18, 3]\noutput y = x |> Bidirectional(GRU(128, return_sequences=true))`),
+  model("Embedding then GRU (folded)", `input ids: int32[batch, 7]\noutput y = ids |> Embedding(13, 4) |> GRU(6, return_sequences=true)`),
 ];
 
 export const EMBEDDING_CASES: LayerCase[] = [

@@ -1,87 +1,109 @@
+import { BackendError } from "../../backend/errors.js";
 import { BINARY_CODES } from "../kernels/codes.js";
 import type { Arena } from "../plan/arena.js";
 import { MIN_TASK_FLOPS, type BufferRef, type Emitter, type ExecOp } from "../plan/op.js";
 import { emitLookup } from "./lookup-op.js";
 import { emitProduct } from "./product.js";
-import { emitDirection, type DirectionBuffers } from "./recurrent-steps.js";
-import type { RecurrentSpec } from "./recurrent-spec.js";
+import { emitDirection, fusedLstmStep, type DirectionBuffers } from "./recurrent-steps.js";
+import { STATES, type RecurrentSpec } from "./recurrent-spec.js";
+
+/** The scratch buffers of one direction, in the order of DirectionBuffers. */
+const DIRECTION_SCRATCH = ["z", "h", "second", "t", "stepInput", "previousH", "previousC"] as const;
+type ScratchName = (typeof DIRECTION_SCRATCH)[number];
 
 /**
- * A recurrent layer (SimpleRNN, LSTM, or either in a Bidirectional): the input projections
+ * A recurrent layer (SimpleRNN, LSTM, GRU, or any in a Bidirectional): the input projections
  * first, for all steps and directions at once, then each direction's time loop, the two
  * directions as independent branches (run in parallel with two threads), then the merge.
+ * Inputs: the sequence (or the token IDs of a folded Embedding), then the initial states if
+ * given (forward, then backward), then the input's mask if it has one.
  * Outputs follow the IR: the output(s), then each direction's final states if return_state.
  */
-export function recurrentOp(spec: RecurrentSpec, input: string, outputs: readonly string[], arena: Arena): ExecOp {
+export function recurrentOp(spec: RecurrentSpec, input: string, initialStates: readonly string[], mask: string | undefined, outputs: readonly string[], arena: Arena): ExecOp {
   const { units, gates, directions, merge, returnSequences } = spec;
   const D = directions.length;
   const width = D * gates * units;
+  const stateCount = STATES[spec.type];
   const inPlaceConcat = merge === "concat" && spec.mergeDirections;
   // Where each scratch buffer is in the list emit receives (a size of 0 is no buffer).
   const PROJECTION = 0;
-  const PER_DIRECTION = 5;
+  const PER_DIRECTION = DIRECTION_SCRATCH.length;
   const direction = (d: number) => 1 + PER_DIRECTION * d;
   const [BACKWARD, FORWARD] = [direction(D), direction(D) + 1];
 
   /** Scratch buffer sizes, in that order. */
   function layout(batch: number, time: number): number[] {
     const perStep = spec.reuseBuffers ? 1 : time;
-    const sizes: number[] = [];
-    sizes[PROJECTION] = spec.projection.kind === "per-step" ? 0 : batch * time * width;
-    for (let d = 0; d < D; d++) {
-      // z; h; the next h (SimpleRNN) or c; activation(c) (LSTM, unfused); the step's input projection.
-      const stepInput = spec.projection.kind === "per-step" ? perStep * batch * gates * units : 0;
-      sizes.splice(direction(d), PER_DIRECTION, perStep * batch * gates * units, batch * units, batch * units, batch * units, stepInput);
-    }
+    const state = batch * units;
+    const gatesPerStep = perStep * batch * gates * units;
+    const sizes: Record<ScratchName, number> = {
+      z: spec.type === "SimpleRNN" ? 0 : gatesPerStep,
+      h: state,
+      second: spec.type === "GRU" ? 0 : state,
+      t: spec.type === "GRU" || (spec.type === "LSTM" && !fusedLstmStep(spec)) ? state : 0,
+      stepInput: spec.projection.kind === "per-step" ? gatesPerStep : 0,
+      previousH: spec.masked && spec.type === "LSTM" && !fusedLstmStep(spec) ? state : 0,
+      previousC: spec.masked && spec.type === "LSTM" && !fusedLstmStep(spec) ? state : 0,
+    };
+    const all: number[] = [spec.projection.kind === "per-step" ? 0 : batch * time * width];
+    for (let d = 0; d < D; d++) all.push(...DIRECTION_SCRATCH.map((name) => sizes[name]));
     // The directions' outputs when they are merged after (sum, mul, ave; concat by copies).
     const sequence = returnSequences ? batch * time * units : batch * units;
     const separate = D === 2 && merge !== "none" && !inPlaceConcat;
-    sizes[BACKWARD] = separate ? sequence : 0;
-    sizes[FORWARD] = separate && merge === "concat" ? sequence : 0;
-    return sizes;
+    all[BACKWARD] = separate ? sequence : 0;
+    all[FORWARD] = separate && merge === "concat" ? sequence : 0;
+    return all;
   }
 
   return {
     layer: spec.layer,
-    inputs: [input],
+    inputs: [input, ...initialStates, ...(mask ? [mask] : [])],
     outputs,
-    shapes([x]) {
+    shapes([x, ...rest]) {
       const [batch, time] = [x![0]!, x![1]!];
+      rest.slice(0, initialStates.length).forEach((shape, i) => {
+        // A state no op computes would be read from wherever its pointer falls: fail instead.
+        if (shape?.length !== 2 || shape[0] !== batch || shape[1] !== units) {
+          const found = shape ? `[${shape.join(", ")}]` : "no value";
+          throw new BackendError("InternalError", `layer '${spec.layer}': initial state '${initialStates[i]}' should be [${batch}, ${units}], the executor has ${found}`);
+        }
+      });
       const merged = merge === "concat" ? 2 * units : units;
       const sequence = returnSequences ? [batch, time, merged] : [batch, merged];
       const single = returnSequences ? [batch, time, units] : [batch, units];
       const ys = merge === "none" ? [single, single] : [sequence];
-      const states = spec.returnState ? Array.from({ length: D * (gates === 4 ? 2 : 1) }, () => [batch, units]) : [];
+      const states = spec.returnState ? Array.from({ length: D * stateCount }, () => [batch, units]) : [];
       return [...ys, ...states];
     },
     scratch: ([x]) => layout(x![0]!, x![1]!),
-    emit(emit: Emitter, [x]: readonly BufferRef[], outs: readonly BufferRef[], scratch: readonly number[]) {
-      const [batch, time] = [x!.shape[0]!, x!.shape[1]!];
+    emit(emit: Emitter, ins: readonly BufferRef[], outs: readonly BufferRef[], scratch: readonly number[]) {
+      const x = ins[0]!;
+      const [batch, time] = [x.shape[0]!, x.shape[1]!];
       const projection = scratch[PROJECTION]!;
-      emitProjection(emit, x!, batch, time, projection);
+      emitProjection(emit, x, batch, time, projection);
 
       const sequenceWidth = inPlaceConcat ? 2 * units : units;
       const y0 = scratch[FORWARD] || outs[0]!.pointer;
       const y1 = merge === "none" ? outs[1]!.pointer : inPlaceConcat ? outs[0]!.pointer + units * 4 : scratch[BACKWARD]!;
       const statesAt = merge === "none" ? 2 : 1;
+      const given = ins.slice(1, 1 + initialStates.length).map((state) => state.pointer);
+      const maskPointer = mask ? ins[1 + initialStates.length]!.pointer : 0;
       const buffers = directions.map((_, d): DirectionBuffers => {
         const at = direction(d);
-        const stateCount = gates === 4 ? 2 : 1;
+        const named = Object.fromEntries(DIRECTION_SCRATCH.map((name, i) => [name, scratch[at + i]!])) as Record<ScratchName, number>;
         const states = spec.returnState ? outs.slice(statesAt + d * stateCount, statesAt + (d + 1) * stateCount).map((s) => s.pointer) : [];
         return {
-          z: scratch[at]!,
-          h: scratch[at + 1]!,
-          second: scratch[at + 2]!,
-          t: scratch[at + 3]!,
-          stepInput: scratch[at + 4]!,
+          ...named,
           projection: projection + d * gates * units * 4,
           ldProjection: time * width,
           output: d === 0 ? y0 : y1,
           ldOutput: sequenceWidth,
           states,
+          initial: given.slice(d * stateCount, (d + 1) * stateCount),
+          mask: maskPointer,
         };
       });
-      const run = (e: Emitter, d: number) => emitDirection(e, spec, directions[d]!, d, buffers[d]!, x!, batch, time);
+      const run = (e: Emitter, d: number) => emitDirection(e, spec, directions[d]!, d, buffers[d]!, x, batch, time);
       // The directions are tasks of their own when each is worth handing over (its recurrent products).
       if (D === 2 && 2 * time * batch * units * gates * units >= MIN_TASK_FLOPS) emit.parallel((e) => run(e, 0), (e) => run(e, 1));
       else directions.forEach((_, d) => run(emit, d));

@@ -1,4 +1,4 @@
-import { ACTIVATION_CODES, type ActivationCode } from "../kernels/codes.js";
+import { ACTIVATION_CODES, isRowwise, type ActivationCode } from "../kernels/codes.js";
 import type { BufferRef, Emitter } from "../plan/op.js";
 import type { PackedMatrix } from "../plan/place-weights.js";
 import { emitProduct } from "./product.js";
@@ -12,10 +12,13 @@ export interface DirectionBuffers {
   h: number;
   /** LSTM: cell state c; SimpleRNN: the next hidden state (the two alternate). */
   second: number;
-  /** LSTM, unfused: activation(c). */
+  /** LSTM, unfused: activation(c); GRU: r ⊙ h. */
   t: number;
   /** Per-step input projection [batch, gates·units], when projections are not hoisted. */
   stepInput: number;
+  /** LSTM, unfused and masked: h and c as the step found them, for the rows it must keep. */
+  previousH: number;
+  previousC: number;
   /** This direction's block of the hoisted projections [batch, time, ·], row stride ldProjection. */
   projection: number;
   ldProjection: number;
@@ -24,12 +27,37 @@ export interface DirectionBuffers {
   ldOutput: number;
   /** Final states to write (h, then c for LSTM), if return_state. */
   states: number[];
+  /** Starting states given as initial_state (h, then c for LSTM); none: zeros. */
+  initial: number[];
+  /** The input's mask [batch, time], or 0. */
+  mask: number;
+}
+
+/** Whether an LSTM's element-wise step is the one fused kernel (Keras's default activations). */
+export function fusedLstmStep(spec: RecurrentSpec): boolean {
+  return spec.fuseEpilogue && spec.recurrentActivation === ACTIVATION_CODES.sigmoid && spec.activation === ACTIVATION_CODES.tanh;
+}
+
+/** One step's pointers: its pre-activation buffer, its input projection, where it writes its output, its mask column. */
+interface Step {
+  z: number;
+  addend: number;
+  ldAdd: number;
+  /** Output position of this step, or 0 without return_sequences. */
+  slot: number;
+  ldSequence: number;
+  /** The mask of this step's input position for row 0 (rows ldMask apart), or 0. */
+  mask: number;
+  ldMask: number;
+  /** The states are still the zeros they start from: the recurrent products are zero and skipped. */
+  fromZero: boolean;
 }
 
 /**
- * Emits one direction's time loop. Each step is one product h · recurrent_kernel, added to the
- * step's input projection in the product's epilogue (all gates at once), then the element-wise
- * step. The first step starts from zero states, so it needs no product at all.
+ * Emits one direction's time loop. Each step is one product h · recurrent_kernel (two for GRU),
+ * added to the step's input projection in the product's epilogue (all gates at once), then
+ * the element-wise step. A first step from zero states needs no product at all. On a masked
+ * step (mask 0), tfjs's rnn() keeps the states and outputs the kept h: the kernels keep those rows.
  */
 export function emitDirection(
   emit: Emitter,
@@ -44,33 +72,56 @@ export function emitDirection(
   const { units, gates } = spec;
   const G = gates * units;
   const ldSequence = time * buffers.ldOutput;
-  let h = buffers.h;
-  let next = buffers.second;
-  if (spec.type === "LSTM") emit.call("fill", buffers.second, 0, batch * units);
+  const state = { h: buffers.h, next: buffers.second };
+  emitStartingStates(emit, spec, buffers, batch);
 
   for (let s = 0; s < time; s++) {
     const tIn = direction.inputReversed ? time - 1 - s : s;
     const tOut = direction.outputReversed ? time - 1 - s : s;
-    const slot = spec.returnSequences ? buffers.output + tOut * buffers.ldOutput * 4 : 0;
-    const z = buffers.z + (spec.reuseBuffers ? 0 : s * batch * G * 4);
     const [addend, ldAdd] = stepInput(emit, spec, d, buffers, x, batch, time, s, tIn);
-
-    if (spec.type === "LSTM") {
-      let [zs, ldz] = [z, G];
-      if (s === 0) [zs, ldz] = [addend, ldAdd];
-      else emitRecurrentProduct(emit, spec, direction, h, addend, ldAdd, z, batch, ACTIVATION_CODES.linear);
-      emitLstmPointwise(emit, spec, zs, ldz, buffers, slot, ldSequence, batch);
-    } else {
-      if (s === 0) emit.call("activateRows", addend, ldAdd, next, units, batch, units, spec.activation);
-      else emitRecurrentProduct(emit, spec, direction, h, addend, ldAdd, next, batch, spec.activation);
-      [h, next] = [next, h];
-      if (slot) emit.call("copyRows", h, units, slot, ldSequence, batch, units);
+    const step: Step = {
+      z: buffers.z + (spec.reuseBuffers ? 0 : s * batch * G * 4),
+      addend,
+      ldAdd,
+      slot: spec.returnSequences ? buffers.output + tOut * buffers.ldOutput * 4 : 0,
+      ldSequence,
+      mask: buffers.mask ? buffers.mask + tIn * 4 : 0,
+      ldMask: time,
+      fromZero: s === 0 && buffers.initial.length === 0,
+    };
+    switch (spec.type) {
+      case "LSTM":
+        emitLstmStep(emit, spec, direction, buffers, step, batch);
+        break;
+      case "GRU":
+        emitGruStep(emit, spec, direction, buffers, step, batch);
+        break;
+      case "SimpleRNN":
+        emitSimpleStep(emit, spec, direction, state, step, batch);
+        break;
     }
   }
 
+  const h = spec.type === "SimpleRNN" ? state.h : buffers.h;
   if (!spec.returnSequences) emit.call("copyRows", h, units, buffers.output, buffers.ldOutput, batch, units);
   const finals = spec.type === "LSTM" ? [h, buffers.second] : [h];
-  buffers.states.forEach((state, i) => emit.call("copyRows", finals[i]!, units, state, units, batch, units));
+  buffers.states.forEach((final, i) => emit.call("copyRows", finals[i]!, units, final, units, batch, units));
+}
+
+/**
+ * The states before the first step: the given initial states, else zeros. The states a step
+ * updates in place (LSTM's c, GRU's h) and those a masked first step keeps start at zero;
+ * otherwise the first step writes h whole.
+ */
+function emitStartingStates(emit: Emitter, spec: RecurrentSpec, buffers: DirectionBuffers, batch: number): void {
+  const { units } = spec;
+  const starts = spec.type === "LSTM" ? [buffers.h, buffers.second] : [buffers.h];
+  if (buffers.initial.length > 0) {
+    starts.forEach((start, i) => emit.call("copyRows", buffers.initial[i]!, units, start, units, batch, units));
+    return;
+  }
+  if (spec.type === "LSTM") emit.call("fill", buffers.second, 0, batch * units);
+  if (spec.type === "GRU" || buffers.mask) emit.call("fill", buffers.h, 0, batch * units);
 }
 
 /** The step's input projection and its row stride: a slice of the hoisted ones, or a product made now. */
@@ -99,56 +150,110 @@ function stepInput(
   return [out, G];
 }
 
-/** out = activation(h · recurrent_kernel + addend): one product for all gates, or one per gate. */
+/**
+ * out = activation(a · weights + addend) over consecutive gate blocks of `units` columns (row
+ * stride ldc): one product for all of them, or one per gate. A row-wise activation (softmax)
+ * is applied to each gate on its own, as tfjs does after splitting the gates.
+ */
 function emitRecurrentProduct(
   emit: Emitter,
   spec: RecurrentSpec,
-  direction: Direction,
-  h: number,
+  weights: PackedMatrix | PackedMatrix[],
+  a: number,
   addend: number,
   ldAdd: number,
   out: number,
+  ldc: number,
   batch: number,
   activation: ActivationCode,
 ): void {
-  const { units, gates } = spec;
-  const ldc = gates * units;
-  const product = (weights: PackedMatrix, column: number) =>
+  const { units } = spec;
+  const product = (matrix: PackedMatrix, column: number, kind: ActivationCode) =>
     emitProduct(
       emit,
-      { a: h, lda: units, weights, bias: 0, addend: addend + column * 4, ldAdd, c: out + column * 4, ldc, m: batch, activation },
+      { a, lda: units, weights: matrix, bias: 0, addend: addend + column * 4, ldAdd, c: out + column * 4, ldc, m: batch, activation: kind },
       spec.fuseEpilogue,
       false,
     );
-  if (Array.isArray(direction.recurrent)) direction.recurrent.forEach((weights, g) => product(weights, g * units));
-  else product(direction.recurrent, 0);
-}
-
-/** c = f·c + i·g, h = o·activation(c): one fused kernel for Keras's default activations, else in parts. */
-function emitLstmPointwise(
-  emit: Emitter,
-  spec: RecurrentSpec,
-  z: number,
-  ldz: number,
-  buffers: DirectionBuffers,
-  slot: number,
-  ldSequence: number,
-  batch: number,
-): void {
-  const { units } = spec;
-  const c = buffers.second;
-  const defaults = spec.recurrentActivation === ACTIVATION_CODES.sigmoid && spec.activation === ACTIVATION_CODES.tanh;
-  if (spec.fuseEpilogue && defaults) {
-    emit.call("lstmStep", z, ldz, c, buffers.h, slot, ldSequence, batch, units);
+  if (Array.isArray(weights)) {
+    weights.forEach((matrix, g) => product(matrix, g * units, activation));
     return;
   }
-  // Gates i, f, g, o: each activated on its own (softmax, if asked for, is per gate as in tfjs).
-  const kinds = [spec.recurrentActivation, spec.recurrentActivation, spec.activation, spec.recurrentActivation];
+  const blocks = weights.n / units;
+  if (blocks === 1 || !isRowwise(activation)) {
+    product(weights, 0, activation);
+    return;
+  }
+  product(weights, 0, ACTIVATION_CODES.linear);
+  emitGateActivations(emit, out, ldc, batch, units, Array.from({ length: blocks }, () => activation));
+}
+
+/** Activates gate blocks of z in place, each with its own activation (linear ones are left). */
+function emitGateActivations(emit: Emitter, z: number, ldz: number, batch: number, units: number, kinds: readonly ActivationCode[]): void {
   kinds.forEach((kind, g) => {
     const block = z + g * units * 4;
     if (kind !== ACTIVATION_CODES.linear) emit.call("activateRows", block, ldz, block, ldz, batch, units, kind);
   });
+}
+
+/** LSTM: z = h · U + x-projection, then c = f·c + i·g, h = o·activation(c). */
+function emitLstmStep(emit: Emitter, spec: RecurrentSpec, direction: Direction, buffers: DirectionBuffers, step: Step, batch: number): void {
+  const { units } = spec;
+  const G = 4 * units;
+  let [z, ldz] = [step.z, G];
+  if (step.fromZero) [z, ldz] = [step.addend, step.ldAdd];
+  else emitRecurrentProduct(emit, spec, direction.recurrent, buffers.h, step.addend, step.ldAdd, z, G, batch, ACTIVATION_CODES.linear);
+
+  const [c, h] = [buffers.second, buffers.h];
+  if (fusedLstmStep(spec)) {
+    if (step.mask) emit.call("lstmStepMasked", z, ldz, c, h, step.slot, step.ldSequence, batch, units, step.mask, step.ldMask);
+    else emit.call("lstmStep", z, ldz, c, h, step.slot, step.ldSequence, batch, units);
+    return;
+  }
+  // In parts, for any activations (softmax, if asked for, is per gate as in tfjs).
+  if (step.mask) {
+    emit.call("copyRows", h, 0, buffers.previousH, 0, 1, batch * units);
+    emit.call("copyRows", c, 0, buffers.previousC, 0, 1, batch * units);
+  }
+  const gate = spec.recurrentActivation;
+  emitGateActivations(emit, z, ldz, batch, units, [gate, gate, spec.activation, gate]);
   emit.call("lstmCell", z, ldz, c, batch, units);
   emit.call("activateRows", c, units, buffers.t, units, batch, units, spec.activation);
-  emit.call("lstmHidden", z, ldz, buffers.t, buffers.h, slot, ldSequence, batch, units);
+  emit.call("lstmHidden", z, ldz, buffers.t, h, step.mask ? 0 : step.slot, step.ldSequence, batch, units);
+  if (!step.mask) return;
+  emit.call("keepMaskedRows", c, buffers.previousC, batch, units, step.mask, step.ldMask);
+  emit.call("keepMaskedRows", h, buffers.previousH, batch, units, step.mask, step.ldMask);
+  if (step.slot) emit.call("copyRows", h, units, step.slot, step.ldSequence, batch, units);
+}
+
+/**
+ * GRU (tfjs's, reset_after=false): z and r = recurrent_activation(x-projection + h · U_zr),
+ * hh = activation(x-projection + (r ⊙ h) · U_h), h = z ⊙ h + (1 − z) ⊙ hh.
+ */
+function emitGruStep(emit: Emitter, spec: RecurrentSpec, direction: Direction, buffers: DirectionBuffers, step: Step, batch: number): void {
+  const { units } = spec;
+  const G = 3 * units;
+  const gate = spec.recurrentActivation;
+  let [z, ldz] = [step.z, G];
+  if (step.fromZero) {
+    // h is zero: both products are zero, so the gates are the activated projection (in place).
+    [z, ldz] = [step.addend, step.ldAdd];
+    emitGateActivations(emit, z, ldz, batch, units, [gate, gate, spec.activation]);
+  } else {
+    emitRecurrentProduct(emit, spec, direction.recurrent, buffers.h, step.addend, step.ldAdd, z, G, batch, gate);
+    emit.call("gruReset", z, G, buffers.h, buffers.t, batch, units);
+    const candidate = 2 * units * 4;
+    emitRecurrentProduct(emit, spec, direction.candidate!, buffers.t, step.addend + candidate, step.ldAdd, z + candidate, G, batch, spec.activation);
+  }
+  emit.call("gruUpdate", z, ldz, buffers.h, step.slot, step.ldSequence, batch, units, step.mask, step.ldMask);
+}
+
+/** SimpleRNN: next = activation(h · U + x-projection); h and next alternate. */
+function emitSimpleStep(emit: Emitter, spec: RecurrentSpec, direction: Direction, state: { h: number; next: number }, step: Step, batch: number): void {
+  const { units } = spec;
+  if (step.fromZero) emit.call("activateRows", step.addend, step.ldAdd, state.next, units, batch, units, spec.activation);
+  else emitRecurrentProduct(emit, spec, direction.recurrent, state.h, step.addend, step.ldAdd, state.next, units, batch, spec.activation);
+  if (step.mask) emit.call("keepMaskedRows", state.next, state.h, batch, units, step.mask, step.ldMask);
+  [state.h, state.next] = [state.next, state.h];
+  if (step.slot) emit.call("copyRows", state.h, units, step.slot, step.ldSequence, batch, units);
 }

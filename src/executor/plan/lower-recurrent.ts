@@ -2,10 +2,10 @@ import { booleanOption, layerOption, nullableStringOption, numberOption } from "
 import type { IRLayer, Options } from "../../ir/types.js";
 import { activationCode, ACTIVATION_CODES } from "../kernels/codes.js";
 import type { LookupTable } from "../ops/lookup-op.js";
-import type { Direction, Projection, RecurrentSpec } from "../ops/recurrent-spec.js";
+import { GATES, type Direction, type Projection, type RecurrentSpec, type RecurrentType } from "../ops/recurrent-spec.js";
 import type { Optimizations } from "../types.js";
 import type { Arena } from "./arena.js";
-import { placeBlocks, placeMatrix, placeVector, type ColumnBlock, type PackedMatrix } from "./place-weights.js";
+import { placeBlocks, placeVector, type ColumnBlock, type PackedMatrix } from "./place-weights.js";
 
 /** One direction's weights as given: kernel [features, G·units], recurrent_kernel [units, G·units], bias [G·units]. */
 interface CellWeights {
@@ -14,30 +14,42 @@ interface CellWeights {
   bias: Float32Array;
 }
 
-/** The parts of a recurrent layer the lowering needs, from an LSTM, SimpleRNN or Bidirectional layer. */
+/** The parts of a recurrent layer the lowering needs, from an LSTM, GRU, SimpleRNN or Bidirectional layer. */
 export interface RecurrentLayer {
-  type: "LSTM" | "SimpleRNN";
+  type: RecurrentType;
   options: Options;
+  units: number;
   cells: CellWeights[];
   merge: RecurrentSpec["merge"];
   features: number;
 }
 
+/** The names Keras gives a Bidirectional's copies of the layer: "forward_lstm", "backward_lstm". */
+const KERAS_NAMES: Readonly<Record<RecurrentType, string>> = { SimpleRNN: "simple_rnn", LSTM: "lstm", GRU: "gru" };
+
 /** Reads a recurrent IR layer (a Bidirectional's inner layer for both directions) and its weights (`weight` gives the layer's weight of a name). */
 export function recurrentLayer(layer: IRLayer, weight: (name: string) => Float32Array | undefined): RecurrentLayer {
   const bidirectional = layer.type === "Bidirectional";
   const inner = bidirectional ? layerOption(layer.options, "layer") : { type: layer.type, options: layer.options };
-  const type = inner.type as "LSTM" | "SimpleRNN";
+  const type = inner.type as RecurrentType;
   const units = numberOption(inner.options, "units");
-  const width = (type === "LSTM" ? 4 : 1) * units;
-  const prefix = bidirectional ? [`forward_${type === "LSTM" ? "lstm" : "simple_rnn"}/`, `backward_${type === "LSTM" ? "lstm" : "simple_rnn"}/`] : [""];
+  const width = GATES[type] * units;
+  const prefix = bidirectional ? [`forward_${KERAS_NAMES[type]}/`, `backward_${KERAS_NAMES[type]}/`] : [""];
   const cells = prefix.map((p): CellWeights => {
     const get = (name: string) => weight(p + name);
     // use_bias=false has no bias weight: a zero bias computes the same.
     return { kernel: get("kernel")!, recurrent: get("recurrent_kernel")!, bias: get("bias") ?? new Float32Array(width) };
   });
   const merge = bidirectional ? (nullableStringOption(layer.options, "merge_mode") ?? "none") : null;
-  return { type, options: inner.options, cells, merge: merge as RecurrentSpec["merge"], features: cells[0]!.kernel.length / width };
+  return { type, options: inner.options, units, cells, merge: merge as RecurrentSpec["merge"], features: cells[0]!.kernel.length / width };
+}
+
+/** What the node gives the layer besides its input sequence. */
+export interface RecurrentInputs {
+  /** initial_state tensors are given. */
+  initialStates: boolean;
+  /** The input carries a mask. */
+  masked: boolean;
 }
 
 /**
@@ -51,19 +63,23 @@ export function lowerRecurrent(
   arena: Arena,
   optimizations: Optimizations,
   fold: ((weights: PackedMatrix, bias: number) => LookupTable) | undefined,
+  inputs: RecurrentInputs,
 ): RecurrentSpec {
   const { options, cells } = layer;
   const units = numberOption(options, "units");
-  const gates = layer.type === "LSTM" ? 4 : 1;
+  const gates = GATES[layer.type];
   const G = gates * units;
   const goBackwards = booleanOption(options, "go_backwards");
+  // GRU's candidate block reads r ⊙ h, not h: a product of its own, after the other two gates.
+  const fromH = layer.type === "GRU" ? 2 : gates;
 
   const directions = cells.map((cell, d): Direction => {
-    const recurrent = optimizations.fuseGates || gates === 1
-      ? placeMatrix(arena, cell.recurrent, units, G)
-      : Array.from({ length: gates }, (_, g) => placeBlocks(arena, units, [{ values: cell.recurrent, stride: G, from: g * units, n: units }]));
+    const block = (from: number, n: number) => placeBlocks(arena, units, [{ values: cell.recurrent, stride: G, from, n }]);
+    const recurrent = optimizations.fuseGates || fromH === 1 ? block(0, fromH * units) : Array.from({ length: fromH }, (_, g) => block(g * units, units));
+    const candidate = layer.type === "GRU" ? block(2 * units, units) : undefined;
     // A Bidirectional's backward copy runs the other way and its outputs are reversed back.
-    return d === 0 ? { recurrent, inputReversed: goBackwards, outputReversed: false } : { recurrent, inputReversed: !goBackwards, outputReversed: true };
+    const order = d === 0 ? { inputReversed: goBackwards, outputReversed: false } : { inputReversed: !goBackwards, outputReversed: true };
+    return candidate ? { recurrent, candidate, ...order } : { recurrent, ...order };
   });
 
   const blocks = cells.map((cell): ColumnBlock => ({ values: cell.kernel, stride: G, from: 0, n: G }));
@@ -84,11 +100,13 @@ export function lowerRecurrent(
     units,
     gates,
     activation: activationCode(nullableStringOption(options, "activation")),
-    recurrentActivation: gates === 4 ? activationCode(nullableStringOption(options, "recurrent_activation")) : ACTIVATION_CODES.linear,
+    recurrentActivation: layer.type === "SimpleRNN" ? ACTIVATION_CODES.linear : activationCode(nullableStringOption(options, "recurrent_activation")),
     directions,
     merge: layer.merge,
     returnSequences: booleanOption(options, "return_sequences"),
     returnState: booleanOption(options, "return_state"),
+    initialStates: inputs.initialStates,
+    masked: inputs.masked,
     projection,
     fuseEpilogue: optimizations.fuseEpilogue,
     mergeDirections: optimizations.mergeDirections,
