@@ -31,4 +31,18 @@ describe("graph simplification on the IR", () => {
     expect(simplified.nodes).toEqual(ir.nodes);
     expect(simplified.layers.map((l) => l.name)).toEqual(ir.layers.map((l) => l.name));
   });
+
+  it("states given by keyword (initial_state) keep their producers, read through removed identities", () => {
+    const ir = specIR(`model M {
+      input x: float32[batch, 5, 3]
+      input y: float32[batch, 4, 3]
+      out, h, c = x |> LSTM(4, return_state=true)
+      output z = LSTM(4)(y, initial_state=[h |> Dropout(0.2), c])
+    }`);
+    const simplified = removeDeadNodes(removeIdentities(ir));
+    expect(simplified.nodes.map((n) => ir.layers.find((l) => l.name === n.layer)!.type)).toEqual(["LSTM", "LSTM"]);
+    const [encoder, decoder] = simplified.nodes;
+    const states = Object.values(decoder!.keywordInputs ?? {}).flat();
+    expect(states).toEqual([encoder!.outputs[1]!.id, encoder!.outputs[2]!.id]);
+  });
 });

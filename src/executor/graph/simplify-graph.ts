@@ -21,7 +21,8 @@ export function removeIdentities(ir: ModelIR): ModelIR {
       replaced.set(node.outputs[0]!.id, inputs[0]!);
       continue;
     }
-    nodes.push({ ...node, inputs });
+    const keywordInputs = node.keywordInputs && Object.fromEntries(Object.entries(node.keywordInputs).map(([name, ids]) => [name, ids.map(resolve)]));
+    nodes.push({ ...node, inputs, ...(keywordInputs ? { keywordInputs } : {}) });
   }
   return { ...ir, nodes, outputs: ir.outputs.map((output) => ({ ...output, tensor: resolve(output.tensor) })) };
 }
@@ -34,7 +35,8 @@ export function removeDeadNodes(ir: ModelIR): ModelIR {
     const node = ir.nodes[i]!;
     if (!node.outputs.some((output) => needed.has(output.id))) continue;
     kept.push(node);
-    for (const input of node.inputs) needed.add(input);
+    // Tensors given by keyword (initial_state=[h, c]) are inputs too.
+    for (const input of [...node.inputs, ...Object.values(node.keywordInputs ?? {}).flat()]) needed.add(input);
   }
   const nodes = kept.reverse();
   const used = new Set(nodes.map((node) => node.layer));
