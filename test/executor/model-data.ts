@@ -14,7 +14,9 @@ export function randomWeights(ir: ModelIR, random: Random): Map<string, Float32A
     for (const spec of layer.weights) {
       const size = spec.shape.reduce((a, b) => a * b, 1);
       const bound = spec.shape.length > 1 ? 1 / Math.sqrt(spec.shape[0]!) + 0.05 : 0.5;
-      weights.set(weightKey(layer.name, spec.name), uniform(random, size, -bound, bound));
+      // A variance is positive: BatchNormalization divides by its square root.
+      const values = spec.name.endsWith("moving_variance") ? uniform(random, size, 0.5, 1.5) : uniform(random, size, -bound, bound);
+      weights.set(weightKey(layer.name, spec.name), values);
     }
   }
   return weights;
