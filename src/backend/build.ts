@@ -3,6 +3,7 @@ import type { LayersModel } from "@tensorflow/tfjs";
 import type { ModelIR } from "../ir/types.js";
 import { assembleGraph } from "./assemble-graph.js";
 import { cloneRepeatedOutputs } from "./clone-repeated-outputs.js";
+import { isolateCallArguments } from "./isolate-call-arguments.js";
 import { initBackend, type BackendChoice, type BackendName } from "./backend.js";
 import { crossCheck } from "./cross-check.js";
 import { BackendError } from "./errors.js";
@@ -46,6 +47,7 @@ export async function buildModel(ir: ModelIR, options: BuildOptions = {}): Promi
   const layers = lowerLayers(tf, ir);
   const model = assembleGraph(tf, ir, layers);
   cloneRepeatedOutputs(tf, model);
+  isolateCallArguments(model);
   const problems = crossCheck(model, ir);
   if (problems.length > 0) {
     model.dispose();

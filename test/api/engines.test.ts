@@ -35,9 +35,11 @@ describe("inference engines", () => {
 
   it("auto runs on TensorFlow.js when a backend is asked for, or the executor cannot run the model", async () => {
     expect((await run(lstm, { seed: 1, batch: 1, backend: "cpu" })).engine).toBe("layers");
+    // tfjs-layers' merges give masks of the wrong shape, so the executor leaves masked merges to it.
     const masked = `model Masked {
   input ids: int32[batch, 5]
-  output y = ids |> Embedding(10, 3, mask_zero=true) |> LSTM(4)
+  e = ids |> Embedding(10, 3, mask_zero=true)
+  output y = add(e, e)
 }`;
     const result = await run(masked, { seed: 1, batch: 2 });
     expect(result.engine).toBe("layers");

@@ -4,6 +4,7 @@ import { check } from "../../src/api/check.js";
 import { unsupportedLayers } from "../../src/executor/index.js";
 import type { ModelIR } from "../../src/ir/types.js";
 import type { LayerCase } from "./layer-cases.js";
+import { padded } from "./padding.js";
 import { EXECUTORS, expectSameAsLayers, specIR } from "./same-as-layers.js";
 
 // Conv1D and the 1D poolings against nnspec's Layers model (cpu backend), at batch sizes 1 and 5,
@@ -141,13 +142,16 @@ describe("the convolutional specs run on the executor and compute what the Layer
 });
 
 describe("masks", () => {
-  it("a masked input is refused, as tfjs-layers' Conv1D and poolings do not support masking", () => {
-    for (const layer of ["Conv1D(5, 3)", "MaxPooling1D(2)", "AveragePooling1D(2)", "GlobalMaxPooling1D()", "GlobalAveragePooling1D()"]) {
-      const ir = specIR(`model M {\ninput ids: int32[batch, 9]\noutput y = ids |> Embedding(10, 4, mask_zero=true) |> ${layer}\n}`);
-      const type = layer.slice(0, layer.indexOf("("));
-      expect(unsupportedLayers(ir)).toEqual([
-        { layer: "y", reason: `a mask (from Embedding(mask_zero=true)) reaches it, and the executor does not apply masks to ${type} yet` },
-      ]);
-    }
+  // They do not support masking in tfjs-layers: the mask stops, the LSTM after them runs every step.
+  for (const [i, layer] of ["Conv1D(5, 3)", "MaxPooling1D(2)", "AveragePooling1D(2)"].entries()) {
+    it(`a mask stops at ${layer}`, async () => {
+      const ir = specIR(`model M {\ninput ids: int32[batch, 9]\noutput y = ids |> Embedding(10, 4, mask_zero=true) |> ${layer} |> LSTM(3)\n}`);
+      expect(unsupportedLayers(ir)).toEqual([]);
+      await expectSameAsLayers(ir, { batches: [1, 4], salt: 8100 + i, prepare: padded(ir) });
+    });
+  }
+  it("global poolings average and take the largest over padded steps too, as tfjs-layers does", async () => {
+    const ir = specIR(`model M {\ninput ids: int32[batch, 9]\ne = ids |> Embedding(10, 4, mask_zero=true)\noutput y = concatenate(e |> GlobalMaxPooling1D(), e |> GlobalAveragePooling1D())\n}`);
+    await expectSameAsLayers(ir, { batches: [1, 4], salt: 8200, prepare: padded(ir) });
   });
 });

@@ -5,6 +5,7 @@ import type { ModelIR } from "../../src/ir/types.js";
 import { layersPredict, relativeError } from "./layers-reference.js";
 import { randomWeights } from "./model-data.js";
 import { RUN_SEED, seededRandom, uniform } from "./random.js";
+import { padded } from "./padding.js";
 import { EXECUTORS, expectSameAsLayers, specIR, TOLERANCE } from "./same-as-layers.js";
 
 // Initial states and masks on SimpleRNN, LSTM and GRU, alone and in a Bidirectional, against
@@ -185,4 +186,21 @@ describe("initial states start the recurrence instead of zeros", () => {
       await expectSameAsLayers(specIR(c.source), { salt: 8000 + i, executors: ALL_FORMS });
     });
   }
+});
+
+// tfjs-layers' executor shares one kwargs object across a predict: an RNN's apply leaves its
+// initialState there, and the next RNN, once a mask has been set, fails on it. nnspec's Layers
+// model gives each layer its own copy (backend/isolate-call-arguments.ts).
+describe("a recurrent layer after one with initial states, in a model with masks", () => {
+  it("runs in the Layers model, and the executor computes the same", async () => {
+    const ir = specIR(`model M {
+      input source: int32[batch, 5]
+      input target: int32[batch, 4]
+      encoded, h, c = source |> Embedding(20, 3, mask_zero=true) |> LSTM(4, return_sequences=true, return_state=true)
+      decoded = LSTM(4, return_sequences=true)(target |> Embedding(20, 3), initial_state=[h, c])
+      output y = decoded |> LSTM(2)
+      output z = encoded |> LSTM(3)
+    }`);
+    await expectSameAsLayers(ir, { batches: [1, 4], salt: 8400, prepare: padded(ir) });
+  });
 });

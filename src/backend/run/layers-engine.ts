@@ -1,4 +1,5 @@
 import { cloneRepeatedOutputs } from "../clone-repeated-outputs.js";
+import { isolateCallArguments } from "../isolate-call-arguments.js";
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
 import type { HostData, HostTensor } from "../../io/host-tensor.js";
 import { initBackend, type Tf } from "../backend.js";
@@ -68,6 +69,7 @@ async function loadCompiled(tf: Tf, origin: Extract<ModelOrigin, { kind: "compil
   }
   releaseSharedReferences(model.layers);
   cloneRepeatedOutputs(tf, model);
+  isolateCallArguments(model);
   const problems = crossCheck(model, origin.ir);
   if (problems.length > 0) {
     model.dispose();

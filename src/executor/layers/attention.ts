@@ -15,21 +15,6 @@ function queryMaskOnEveryOutput({ node, mask }: NodeView): (string | undefined)[
   return node.outputs.map(() => queryMask);
 }
 
-/**
- * Why a mask from elsewhere may reach this node in the Layers model. tfjs-layers' executor keeps
- * one kwargs object for a whole predict and sets its mask only for layers with a masked input:
- * a layer with none gets the mask of the last masked layer it ran, which these layers apply as
- * the query's. Which one that is depends on tfjs's execution order, so such nodes are refused
- * in models that have masks at all (only Embedding(mask_zero=true) makes them).
- */
-function strayMask({ ir, layer, node, mask }: NodeView): string | undefined {
-  if (node.inputs.some((id) => mask(id) !== undefined)) return undefined;
-  const masking = ir.layers.some((l) => l.type === "Embedding" && l.options.mask_zero === true);
-  return masking
-    ? `${layer.type} without a mask on its inputs, in a model with masks: tfjs-layers hands it the mask of another layer, which the executor does not reproduce`
-    : undefined;
-}
-
 /** A scalar weight (Attention's scale and concat_score_weight). */
 function scalar(context: LoweringContext, name: string): number {
   return context.weight(name)![0]!;
@@ -64,11 +49,8 @@ function scoring(context: LoweringContext): (keyWidth: number) => Scoring {
 const queryValue: LayerLowering = {
   types: ["Attention", "AdditiveAttention", "LuongAttention", "ScaledDotProductAttention"],
   masks: "applies",
-  unsupported(view) {
-    const { layer, node, mask, rank } = view;
-    if (mask(node.inputs[0]!) && rank(node.inputs[0]!) !== 3) return `${layer.type}: the executor applies a query's mask to 3-D queries [batch, time, features] only`;
-    return strayMask(view);
-  },
+  unsupported: ({ layer, node, mask, rank }) =>
+    mask(node.inputs[0]!) && rank(node.inputs[0]!) !== 3 ? `${layer.type}: the executor applies a query's mask to 3-D queries [batch, time, features] only` : undefined,
   outputMasks: queryMaskOnEveryOutput,
   lower(context) {
     const { layer, node, arena } = context;
@@ -93,7 +75,6 @@ const queryValue: LayerLowering = {
 const multiHead: LayerLowering = {
   types: ["MultiHeadAttention"],
   masks: "applies",
-  unsupported: strayMask,
   outputMasks: queryMaskOnEveryOutput,
   lower(context) {
     const { layer, node, arena, optimizations } = context;

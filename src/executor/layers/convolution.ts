@@ -6,12 +6,13 @@ import { globalPool1dOp, pool1dOp } from "../ops/pool1d-op.js";
 import { placeMatrix, placeVector } from "../plan/place-weights.js";
 import type { LayerLowering } from "./lowering.js";
 
-// None of these layers supports masking in tfjs-layers (a masked input makes it throw), so
-// `masks` stays unset: the executor turns a masked input away too.
+// None of these layers supports masking in tfjs-layers: they take no notice of a mask, and a
+// mask stops at them (GlobalAveragePooling1D averages padded steps too, unlike Keras's).
 
 /** Conv1D with padding valid, same or causal (nnspec's CausalConv1D in the Layers model), any strides or dilation. */
 const conv1d: LayerLowering = {
   types: ["Conv1D"],
+  masks: "ignores",
   lower(context) {
     const { layer, node, arena, optimizations } = context;
     const filters = numberOption(layer.options, "filters");
@@ -35,6 +36,7 @@ const conv1d: LayerLowering = {
 /** MaxPooling1D and AveragePooling1D, padding valid or same; strides default to the pool size. */
 const pooling: LayerLowering = {
   types: ["MaxPooling1D", "AveragePooling1D"],
+  masks: "ignores",
   lower({ layer, node, push }) {
     const size = windowOption(layer.options, "pool_size");
     const window = { size, stride: nullableWindowOption(layer.options, "strides") ?? size, dilation: 1, padding: paddingOption(layer.options) };
@@ -45,6 +47,7 @@ const pooling: LayerLowering = {
 /** GlobalMaxPooling1D and GlobalAveragePooling1D (nnspec has no keepdims for them). */
 const globalPooling: LayerLowering = {
   types: ["GlobalMaxPooling1D", "GlobalAveragePooling1D"],
+  masks: "ignores",
   lower({ layer, node, push }) {
     push(globalPool1dOp(layer.name, node.inputs[0]!, node.outputs[0]!.id, layer.type === "GlobalAveragePooling1D"));
   },

@@ -12,21 +12,15 @@ import { LOWERINGS } from "./index.js";
 import { passFirstMask, type LayerLowering } from "./lowering.js";
 
 /**
- * tfjs-layers' layers without supportsMasking give no mask, yet a mask still goes past them:
- * LayersModel.predict keeps the last mask it met in the keyword arguments of every later call.
- * Past a layer that moves the steps it no longer fits them (tfjs fails or masks the wrong
- * steps), so the executor refuses a mask reaching these.
+ * tfjs-layers' layers without supportsMasking take no notice of a mask, and give none: a mask
+ * stops at them (nnspec's Layers model keeps tfjs's executor from passing it on regardless, see
+ * backend/isolate-call-arguments.ts).
  */
-const REFUSES_MASK: Pick<LayerLowering, "unsupported"> = {
-  unsupported: ({ layer, node, mask }) =>
-    mask(node.inputs[0]!)
-      ? `a mask reaches it: tfjs-layers' ${layer.type} does not support masking but hands the mask on to the layers after it, where it no longer fits the steps; the executor does not run that`
-      : undefined,
-};
+const STOPS_MASK: Pick<LayerLowering, "masks"> = { masks: "ignores" };
 
 const repeatVector: LayerLowering = {
   types: ["RepeatVector"],
-  ...REFUSES_MASK,
+  ...STOPS_MASK,
   lower({ layer, node, push }) {
     push(repeatVectorOp(layer.name, node.inputs[0]!, node.outputs[0]!.id, numberOption(layer.options, "n")));
   },
@@ -34,7 +28,7 @@ const repeatVector: LayerLowering = {
 
 const flatten: LayerLowering = {
   types: ["Flatten"],
-  ...REFUSES_MASK,
+  ...STOPS_MASK,
   lower({ layer, node, push }) {
     push(flattenOp(layer.name, node.inputs[0]!, node.outputs[0]!.id));
   },
@@ -42,7 +36,7 @@ const flatten: LayerLowering = {
 
 const reshape: LayerLowering = {
   types: ["Reshape"],
-  ...REFUSES_MASK,
+  ...STOPS_MASK,
   lower({ layer, node, push }) {
     push(reshapeOp(layer.name, node.inputs[0]!, node.outputs[0]!.id, intListOption(layer.options, "target_shape")));
   },
@@ -50,7 +44,7 @@ const reshape: LayerLowering = {
 
 const permute: LayerLowering = {
   types: ["Permute"],
-  ...REFUSES_MASK,
+  ...STOPS_MASK,
   lower({ layer, node, push }) {
     push(permuteOp(layer.name, node.inputs[0]!, node.outputs[0]!.id, intListOption(layer.options, "dims")));
   },
@@ -59,7 +53,7 @@ const permute: LayerLowering = {
 /** The language's indexing and slicing (nnspec's NnspecSlice layer in tfjs). */
 const slice: LayerLowering = {
   types: ["Slice"],
-  ...REFUSES_MASK,
+  ...STOPS_MASK,
   lower({ layer, node, push }) {
     const { begin, end, strides, squeeze } = sliceOptions(layer.options);
     push(sliceOp(layer.name, node.inputs[0]!, node.outputs[0]!.id, { begin, end, strides, squeeze: squeeze ?? [] }));
@@ -67,13 +61,11 @@ const slice: LayerLowering = {
 };
 
 /**
- * Rescaling does not support masking in tfjs-layers either, but it keeps the shape, so the mask
- * predict hands on to the layers after it (see REFUSES_MASK) is the input's, as if it passed.
+ * Rescaling (x · scale + offset) does not support masking in tfjs-layers either: the mask stops.
  */
 const rescaling: LayerLowering = {
   types: ["Rescaling"],
-  masks: "ignores",
-  outputMasks: passFirstMask,
+  ...STOPS_MASK,
   lower({ layer, node, push }) {
     const { options } = layer;
     push(rescaleOp(layer.name, node.inputs[0]!, node.outputs[0]!.id, numberOption(options, "scale"), numberOption(options, "offset")));
