@@ -7,7 +7,7 @@ import type { TfjsLayer } from "./tfjs-layer.js";
 
 /**
  * Compares what TensorFlow.js built with what nnspec inferred: every layer's weights (in
- * WeightSpec order: name, shape, trainable) and every tensor's shape and dtype. Returns one
+ * WeightSpec order: name, shape, trainable), every tensor's shape, and the inputs' dtypes. Returns one
  * message per difference, naming the layer; an empty list means they agree.
  * Symbolic and unknown dims must be unknown (null) in TensorFlow.js; the batch axis is
  * always unknown there, because models are built to accept any batch size. A Subtract must be
@@ -19,7 +19,7 @@ export function crossCheck(model: LayersModel, ir: ModelIR): string[] {
   ir.inputs.forEach((input, i) => {
     const tensor = model.inputs[i];
     if (!tensor) problems.push(`input '${input.name}' is missing from the TensorFlow.js model`);
-    else compareTensor(tensor, input, `input '${input.name}'`, problems);
+    else compareTensor(tensor, input, `input '${input.name}'`, problems, { dtype: true });
   });
   const nodesOf = new Map<string, IRNode[]>();
   for (const node of ir.nodes) {
@@ -50,7 +50,7 @@ export function crossCheck(model: LayersModel, ir: ModelIR): string[] {
   ir.outputs.forEach((output, i) => {
     const tensor = model.outputs[i];
     if (!tensor) problems.push(`output '${output.name}' is missing from the TensorFlow.js model`);
-    else compareTensor(tensor, output, `output '${output.name}'`, problems);
+    else compareTensor(tensor, output, `output '${output.name}'`, problems, { dtype: false });
   });
   return problems;
 }
@@ -116,16 +116,22 @@ function compareNode(tfLayer: TfjsLayer, application: number, node: IRNode, wher
     problems.push(`${where} has ${outputs.length} outputs in TensorFlow.js but ${node.outputs.length} in the IR`);
     return;
   }
-  node.outputs.forEach((output, i) => compareTensor(outputs[i]!, output, `${where}, output ${i}`, problems));
+  node.outputs.forEach((output, i) => compareTensor(outputs[i]!, output, `${where}, output ${i}`, problems, { dtype: false }));
 }
 
-function compareTensor(tensor: SymbolicTensor, expected: TensorType, where: string, problems: string[]): void {
+/**
+ * Only inputs have a dtype worth comparing: tfjs-layers gives every layer's symbolic output
+ * float32 whatever it computes (engine/topology.js guessOutputDType is a stub), while the
+ * tensors themselves keep their dtype when the model runs (int32 token IDs sliced or
+ * concatenated stay int32, as the IR says).
+ */
+function compareTensor(tensor: SymbolicTensor, expected: TensorType, where: string, problems: string[], compare: { dtype: boolean }): void {
   if (!shapeAgrees(tensor.shape, expected.shape)) {
     problems.push(
       `${where} has shape ${formatShape(tensor.shape)} in TensorFlow.js but ${formatShape(expected.shape)} in the IR`,
     );
   }
-  if (tensor.dtype !== expected.dtype) {
+  if (compare.dtype && tensor.dtype !== expected.dtype) {
     problems.push(`${where} has dtype ${tensor.dtype} in TensorFlow.js but ${expected.dtype} in the IR`);
   }
 }

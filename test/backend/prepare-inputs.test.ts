@@ -158,4 +158,22 @@ describe("given inputs are checked before anything runs", () => {
       file: "ids.json",
     });
   });
+
+  it("follows token IDs through slices and concatenations to the Embedding they reach", () => {
+    const model = ir(`model Moved {
+  input a: int32[batch, 4]
+  input b: int32[batch, 3]
+  output y = concatenate(a[:, 1:], b) |> Embedding(20, 2)
+}`);
+    const drawn = prepareInputs(model, { given: {}, seed: 3 });
+    expect(drawn.descriptions).toEqual([
+      "a: int32 (32, 4), IDs uniform in [0, 20) (the Embedding's input_dim)",
+      "b: int32 (32, 3), IDs uniform in [0, 20) (the Embedding's input_dim)",
+    ]);
+    expect(Math.max(...drawn.tensors.a!.data, ...drawn.tensors.b!.data)).toBeLessThan(20);
+    expect(failure(model, { a: ints([[1, 2, 3, 4]]), b: ints([[5, 25, 6]], "b.json") })).toMatchObject({
+      code: "TokenOutOfVocabulary",
+      message: expect.stringContaining("token ID 25 at [0, 1] of input 'b' ('b.json') is outside the vocabulary of Embedding 'y' (input_dim 20)"),
+    });
+  });
 });

@@ -29,7 +29,7 @@ it("softmax along a non-last axis (tfjs-layers supports only the last)", async (
   }
 });
 
-it("concatenates int32 token IDs (tfjs-layers makes them float32) and looks them up", async () => {
+it("concatenates int32 token IDs and looks them up", async () => {
   const ir = specIR(`model M {\n input a: int32[batch, 3]\n input b: int32[batch, 2]\n output y = concatenate(a, b) |> Embedding(10, 4)\n}`);
   const random = seededRandom(RUN_SEED);
   const weights = randomWeights(ir, random);

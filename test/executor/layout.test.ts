@@ -128,6 +128,21 @@ for (const [group, cases] of Object.entries(groups)) {
   });
 }
 
+// tfjs-layers calls every layer output float32, but the tensors keep int32: token IDs sliced or
+// concatenated reach the Embedding as IDs, in the Layers model as in the executor.
+describe("token IDs moved before their Embedding", () => {
+  const cases: LayerCase[] = [
+    model("sliced IDs", `input ids: int32[batch, 7]\n  output y = ids[:, 1:6:2] |> Embedding(10, 3)`),
+    model("concatenated IDs", `input a: int32[batch, 3]\n  input b: int32[batch, 2]\n  output y = concatenate(a, b) |> Embedding(10, 3)`),
+    model("IDs as an output", `input ids: int32[batch, 5]\n  output y = ids[:, -2:]`),
+  ];
+  for (const [i, c] of cases.entries()) {
+    it(c.name, async () => {
+      await expectSameAsLayers(specIR(c.source), { batches: [1, 3], salt: 8500 + i });
+    });
+  }
+});
+
 describe("masks through the layout layers", () => {
   const masked = (name: string, body: string): LayerCase => model(name, `input ids: int32[batch, 6]\n  e = ids |> Embedding(12, 4, mask_zero=true)\n  ${body}`);
   const cases: LayerCase[] = [
