@@ -110,9 +110,11 @@ describe("crossCheck", () => {
     wrong.layers[2]!.weights[0]!.shape = [8, 5];
     wrong.layers[2]!.weights[1]!.name = "offset";
     wrong.nodes[2]!.outputs[0]!.shape = ["batch", "T1 + 7", 9];
+    wrong.inputs[1]!.dtype = "float32";
+    // Layer outputs' dtypes are not compared: tfjs-layers calls every one float32.
     wrong.nodes[0]!.outputs[0]!.dtype = "int32";
     expect(crossCheck(model, wrong)).toEqual([
-      "layer 'embedding' (Embedding), node n0, output 0 has dtype float32 in TensorFlow.js but int32 in the IR",
+      "input 'b' has dtype int32 in TensorFlow.js but float32 in the IR",
       "layer 'joined' (Concatenate), node n2, output 0 has shape [?, ?, 8] in TensorFlow.js but [batch, T1 + 7, 9] in the IR",
       "layer 'h' (Dense): weight kernel has shape [8, 4] in TensorFlow.js but [8, 5] in the IR",
       "layer 'h' (Dense): weight 1 is h/bias in TensorFlow.js but offset in the IR",
