@@ -162,7 +162,18 @@ describe("layers, sharing and naming", () => {
       output y = x |> Dense(2, activation="relu")
     }`);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["NN5001"]);
+    expect(result.diagnostics[0]!.message).toBe("'unused' is computed but never used; use it, make it an output, or name it _unused");
     expect(result.ir!.layers.map((l) => l.name)).toEqual(["y"]);
+  });
+
+  it("says nothing of a tensor whose name starts with _: unused on purpose", () => {
+    const result = check(`model M {
+      input x: float32[batch, 6, 3]
+      _, h, c = x |> LSTM(4, return_state=true)
+      _c_unused = c
+      output y = h |> Dense(2)
+    }`);
+    expect(result.diagnostics).toEqual([]);
   });
 });
 

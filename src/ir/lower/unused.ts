@@ -28,8 +28,9 @@ export function reportUnused(lowering: Lowering, keptNodes: readonly IRNode[], o
         sink.report("UnusedLayer", `layer '${name}' is never applied`, target.name.span);
       } else if (value.kind === "constant") {
         sink.report("UnusedParameter", `parameter '${name}' is never used`, target.name.span);
-      } else {
-        sink.report("UnusedBinding", `'${name}' is computed but never used; use it or make it an output`, target.name.span);
+      } else if (!name.startsWith("_")) {
+        // `_, h, c = … |> LSTM(…, return_state=true)`: a name starting with _ is unused on purpose.
+        sink.report("UnusedBinding", `'${name}' is computed but never used; use it, make it an output, or name it _${name}`, target.name.span);
       }
     }
   }
