@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Inference benchmark, in one process, on every TensorFlow.js backend available here (wasm, cpu;
-// tensorflow when @tensorflow/tfjs-node is installed). For each seed spec, at batch 1 and 32:
+// tensorflow when @tensorflow/tfjs-node is installed). For each seed spec and each example under
+// specs/examples (symbolic dims 24 steps long, padded token IDs where masks apply), at batch 1 and 32:
 //  - the seed attention model written by hand with tfjs-layers, as the seed's Keras code wires it
 //    (bench/build/reference-attention.mjs), given the same weights (attention only);
 //  - nnspec's Layers model (buildModel);
@@ -12,7 +13,7 @@
 //
 // Run after `npm install` (which builds dist/): `node bench/inference/inference.mjs [--quick]`.
 // --quick: fewer runs, and only the attention spec.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildModel, initBackend, weightKey } from "../../dist/backend/index.js";
 import { createExecutor, modelWeights } from "../../dist/executor/index.js";
@@ -24,9 +25,13 @@ import { ms, ratio, scientific, table } from "./report.mjs";
 import { measure, median } from "./timing.mjs";
 
 const quick = process.argv.includes("--quick");
-const SPECS = quick ? ["attention.nnspec"] : ["attention.nnspec", "bilstm.nnspec", "lstm.nnspec", "simple_rnn.nnspec", "embedding.nnspec", "softmax.nnspec"];
+const SEED_SPECS = ["attention.nnspec", "bilstm.nnspec", "lstm.nnspec", "simple_rnn.nnspec", "embedding.nnspec", "softmax.nnspec"].map((file) => `seed/${file}`);
+const EXAMPLES = readdirSync(fileURLToPath(new URL("../../specs/examples", import.meta.url))).filter((f) => f.endsWith(".nnspec")).sort().map((file) => `examples/${file}`);
+const SPECS = quick ? ["seed/attention.nnspec"] : [...SEED_SPECS, ...EXAMPLES];
+/** The length of symbolic and unknown dims (time) in the examples. */
+const STEPS = 24;
 const BATCHES = [1, 32];
-const ATTENTION = "attention.nnspec";
+const ATTENTION = "seed/attention.nnspec";
 /** Runs per measurement: the cpu backend's Layers models take seconds per predict at batch 32. */
 const RUNS = {
   wasm: { warmup: 2, minRuns: quick ? 5 : 15, maxRuns: quick ? 10 : 40, budgetMs: quick ? 5_000 : 20_000 },
@@ -34,9 +39,9 @@ const RUNS = {
   tensorflow: { warmup: 2, minRuns: 5, maxRuns: 30, budgetMs: 20_000 },
 };
 
-function seedIR(file) {
-  const source = readFileSync(fileURLToPath(new URL(`../../specs/seed/${file}`, import.meta.url)), "utf8");
-  const { ir, diagnostics } = check(source, { file: `specs/seed/${file}` });
+function specIR(file) {
+  const source = readFileSync(fileURLToPath(new URL(`../../specs/${file}`, import.meta.url)), "utf8");
+  const { ir, diagnostics } = check(source, { file: `specs/${file}` });
   if (!ir) throw new Error(`${file} does not check: ${diagnostics.map((d) => d.message).join("; ")}`);
   return ir;
 }
@@ -52,13 +57,37 @@ function seeded(seed) {
   };
 }
 
-/** Token IDs over the seed's whole vocabulary of 1000; floats in [-2, 2]. */
+/** The Embedding that reads each int32 input: its vocabulary size, and whether ID 0 is padding. */
+function embeddingsOf(ir) {
+  const layers = new Map(ir.layers.map((layer) => [layer.name, layer]));
+  const found = new Map();
+  for (const node of ir.nodes) {
+    const layer = layers.get(node.layer);
+    if (layer.type === "Embedding" && !found.has(node.inputs[0])) found.set(node.inputs[0], { vocabulary: layer.options.input_dim, padded: layer.options.mask_zero === true });
+  }
+  return found;
+}
+
+/**
+ * Token IDs over the whole vocabulary (the seed's 1000), floats in [-2, 2], symbolic dims STEPS
+ * long. Where ID 0 is padding (mask_zero), each row after the first ends in padding of random
+ * length, as batches of sentences do.
+ */
 function inputsFor(ir, batch) {
   const random = seeded(batch);
+  const embeddings = embeddingsOf(ir);
   return Object.fromEntries(ir.inputs.map((input) => {
-    const shape = input.shape.map((dim, axis) => (axis === 0 ? batch : dim));
+    const shape = input.shape.map((dim, axis) => (axis === 0 ? batch : typeof dim === "number" ? dim : STEPS));
     const size = shape.reduce((a, b) => a * b, 1);
-    const data = input.dtype === "int32" ? Int32Array.from({ length: size }, () => Math.floor(random() * 1000)) : Float32Array.from({ length: size }, () => random() * 4 - 2);
+    const embedding = embeddings.get(input.id) ?? { vocabulary: 1000, padded: false };
+    const data = input.dtype === "int32" ? Int32Array.from({ length: size }, () => Math.floor(random() * embedding.vocabulary)) : Float32Array.from({ length: size }, () => random() * 4 - 2);
+    if (input.dtype === "int32" && embedding.padded) {
+      const length = size / batch;
+      for (let row = 0; row < batch; row++) {
+        const kept = row === 0 ? length : 1 + Math.floor(random() * length);
+        for (let t = 0; t < length; t++) data[row * length + t] = t < kept ? Math.max(1, data[row * length + t]) : 0;
+      }
+    }
     return [input.name, { data, shape }];
   }));
 }
@@ -96,6 +125,7 @@ const started = new Date();
 const coresAtStart = await coresObtained();
 const attentionRows = [];
 const otherRows = [];
+const exampleRows = [];
 const unavailable = [];
 const numpy = new Map();
 let tfVersion = "unknown";
@@ -110,7 +140,7 @@ for (const backend of ["wasm", "cpu", "tensorflow"]) {
   }
   tfVersion = tf.version.tfjs;
   for (const file of SPECS) {
-    const ir = seedIR(file);
+    const ir = specIR(file);
     const { model } = await buildModel(ir, { seed: 1, backend });
     const weights = modelWeights(ir, model);
     const executor = await createExecutor(ir, weights);
@@ -143,7 +173,7 @@ for (const backend of ["wasm", "cpu", "tensorflow"]) {
           numpyDifference: reference.output && relativeError(actual.h.data, reference.output),
           numpyError: reference.error,
         });
-      } else otherRows.push(row);
+      } else (file.startsWith("examples/") ? exampleRows : otherRows).push(row);
       layers.dispose();
       byHand?.dispose();
       console.error(`${backend} ${file} batch ${batch}: executor ${ms(row.executor)} ms, Layers ${ms(row.layers)} ms${byHand ? `, by hand ${ms(median(times.hand))} ms` : ""}`);
@@ -158,7 +188,7 @@ for (const backend of ["wasm", "cpu", "tensorflow"]) {
 // What each optimisation gives: one turned off at a time, interleaved with the default. The
 // attention model has every part but identities; the SimpleRNN cell has a Dropout.
 const ablationRows = [];
-const ABLATION_SPECS = quick ? [ATTENTION] : [ATTENTION, "simple_rnn.nnspec"];
+const ABLATION_SPECS = quick ? [ATTENTION] : [ATTENTION, "seed/simple_rnn.nnspec"];
 const VARIANTS = {
   "all on (default)": {},
   "one thread": { threads: 1 },
@@ -172,7 +202,7 @@ const VARIANTS = {
   "JavaScript kernel (fallback)": { kernel: "js" },
 };
 for (const file of ABLATION_SPECS) {
-  const ir = seedIR(file);
+  const ir = specIR(file);
   const { model } = await buildModel(ir, { seed: 1, backend: "cpu" });
   const weights = modelWeights(ir, model);
   model.dispose();
@@ -221,6 +251,15 @@ if (otherRows.length > 0) {
     "",
     table(["spec", "backend", "batch", "nnspec Layers", "executor", "executor / Layers", "executor vs Layers"],
       otherRows.map((r) => [r.file, r.backend, r.batch, ms(r.layers), ms(r.executor), ratio(r.executor, r.layers), scientific(r.difference)])),
+  );
+}
+if (exampleRows.length > 0) {
+  lines.push(
+    "",
+    `## The examples (specs/examples; symbolic dims ${STEPS} steps, padded token IDs where masks apply)`,
+    "",
+    table(["spec", "backend", "batch", "nnspec Layers", "executor", "executor / Layers", "executor vs Layers"],
+      exampleRows.map((r) => [r.file, r.backend, r.batch, ms(r.layers), ms(r.executor), ratio(r.executor, r.layers), scientific(r.difference)])),
   );
 }
 lines.push(
