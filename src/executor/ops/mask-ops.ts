@@ -1,19 +1,10 @@
 import { BINARY_CODES } from "../kernels/codes.js";
 import type { BufferRef, Emitter, ExecOp } from "../plan/op.js";
-import { sizeOf } from "../plan/op.js";
+import { sameShapeOp, sizeOf } from "../plan/op.js";
 
 /** Embedding(mask_zero=true)'s mask: 1 where the token ID is not 0 (padding), else 0, same shape as the IDs. */
 export function nonZeroMaskOp(layer: string, ids: string, mask: string): ExecOp {
-  return {
-    layer,
-    inputs: [ids],
-    outputs: [mask],
-    shapes: ([shape]) => [[...shape!]],
-    scratch: () => [],
-    emit(emit: Emitter, [input]: readonly BufferRef[], [out]: readonly BufferRef[]) {
-      emit.call("nonZeroMask", input!.pointer, out!.pointer, sizeOf(input!.shape));
-    },
-  };
+  return sameShapeOp(layer, ids, mask, (emit, input, out) => emit.call("nonZeroMask", input.pointer, out.pointer, sizeOf(input.shape)));
 }
 
 /** A step kept where every mask keeps it: the product of 0/1 masks of one shape. */

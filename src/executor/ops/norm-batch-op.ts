@@ -1,5 +1,5 @@
-import type { BufferRef, Emitter, ExecOp } from "../plan/op.js";
-import { sizeOf } from "../plan/op.js";
+import type { ExecOp } from "../plan/op.js";
+import { sameShapeOp, sizeOf } from "../plan/op.js";
 
 /** BatchNormalization folded for inference: per channel, y = (x − mean) · factor + offset (vectors of `channels` in the arena). */
 export interface BatchNormSpec {
@@ -16,15 +16,8 @@ export interface BatchNormSpec {
  * `channels`, so element i of the tensor gets channel i mod channels (a tfjs bug, matched here).
  */
 export function batchNormOp(layer: string, input: string, output: string, spec: BatchNormSpec): ExecOp {
-  return {
-    layer,
-    inputs: [input],
-    outputs: [output],
-    shapes: ([x]) => [[...x!]],
-    scratch: () => [],
-    emit(emit: Emitter, [x]: readonly BufferRef[], [y]: readonly BufferRef[]) {
-      const rows = sizeOf(x!.shape) / spec.channels;
-      emit.call("normalizeChannels", x!.pointer, y!.pointer, rows, spec.channels, 1, spec.mean, spec.factor, spec.offset);
-    },
-  };
+  return sameShapeOp(layer, input, output, (emit, x, y) => {
+    const rows = sizeOf(x.shape) / spec.channels;
+    emit.call("normalizeChannels", x.pointer, y.pointer, rows, spec.channels, 1, spec.mean, spec.factor, spec.offset);
+  });
 }

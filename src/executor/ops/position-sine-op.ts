@@ -1,4 +1,4 @@
-import type { BufferRef, Emitter, ExecOp } from "../plan/op.js";
+import { sameShapeOp, type ExecOp } from "../plan/op.js";
 import { emitStridedCopy } from "./layout-strided.js";
 
 /** The encoding's first `rows` positions, made once when the executor is: [rows, features] in the arena. */
@@ -17,22 +17,15 @@ export const sineBase = (maxWavelength: number): number => Math.fround(1 / maxWa
  * positions; else made for the first example and copied to the others.
  */
 export function sinePositionOp(layer: string, input: string, output: string, maxWavelength: number, table?: SineTable): ExecOp {
-  return {
-    layer,
-    inputs: [input],
-    outputs: [output],
-    shapes: ([x]) => [[...x!]],
-    scratch: () => [],
-    emit(emit: Emitter, [x]: readonly BufferRef[], [y]: readonly BufferRef[]) {
-      const [batch, time, features] = x!.shape as [number, number, number];
-      const block = time * features;
-      if (batch === 0 || block === 0) return;
-      if (table && time <= table.rows) {
-        emitStridedCopy(emit, table.pointer, { offset: 0, shape: [batch, block], strides: [0, 1] }, y!.pointer);
-        return;
-      }
-      emit.call("sinePositions", y!.pointer, time, features, sineBase(maxWavelength));
-      if (batch > 1) emit.call("copyRows", y!.pointer, 0, y!.pointer + block * 4, block, batch - 1, block);
-    },
-  };
+  return sameShapeOp(layer, input, output, (emit, x, y) => {
+    const [batch, time, features] = x.shape as [number, number, number];
+    const block = time * features;
+    if (batch === 0 || block === 0) return;
+    if (table && time <= table.rows) {
+      emitStridedCopy(emit, table.pointer, { offset: 0, shape: [batch, block], strides: [0, 1] }, y.pointer);
+      return;
+    }
+    emit.call("sinePositions", y.pointer, time, features, sineBase(maxWavelength));
+    if (batch > 1) emit.call("copyRows", y.pointer, 0, y.pointer + block * 4, block, batch - 1, block);
+  });
 }

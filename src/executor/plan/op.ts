@@ -48,3 +48,18 @@ export function sizeOf(shape: readonly number[]): number {
   for (const dim of shape) size *= dim;
   return size;
 }
+
+/**
+ * An op with one input and one output of the same shape and no scratch (element-wise maps,
+ * per-row normalisations, masks from IDs): `run` emits its kernel calls.
+ */
+export function sameShapeOp(layer: string, input: string, output: string, run: (emit: Emitter, x: BufferRef, y: BufferRef) => void): ExecOp {
+  return {
+    layer,
+    inputs: [input],
+    outputs: [output],
+    shapes: ([x]) => [[...x!]],
+    scratch: () => [],
+    emit: (emit, [x], [y]) => run(emit, x!, y!),
+  };
+}
