@@ -5,7 +5,7 @@ import { unsupportedLayers } from "../../src/executor/index.js";
 import type { ModelIR } from "../../src/ir/types.js";
 import type { LayerCase } from "./layer-cases.js";
 import { padded } from "./padding.js";
-import { EXECUTORS, expectSameAsLayers, specIR } from "./same-as-layers.js";
+import { describeCaseGroups, EXECUTORS, expectSameAsLayers, specIR } from "./same-as-layers.js";
 
 // Conv1D and the 1D poolings against nnspec's Layers model (cpu backend), at batch sizes 1 and 5,
 // on both kernels. Sizes are odd on purpose (lengths 7 and 9, channels 3, filters 5), so windows
@@ -88,19 +88,7 @@ const poolingOptions: LayerCase[] = [
   ]),
 ];
 
-const groups = { "Conv1D options": convolutionGrid, "Conv1D": convolutionOptions, "pooling options": poolingGrid, pooling: poolingOptions };
-
-for (const [group, cases] of Object.entries(groups)) {
-  describe(`${group}: the executor computes what the Layers model computes`, () => {
-    for (const [i, c] of cases.entries()) {
-      it(c.name, async () => {
-        const ir = specIR(c.source);
-        expect(unsupportedLayers(ir)).toEqual([]);
-        await expectSameAsLayers(ir, { symbols: c.symbols ?? { T: 9 }, salt: 1000 * i + group.length });
-      });
-    }
-  });
-}
+describeCaseGroups({ "Conv1D grid": convolutionGrid, "Conv1D options": convolutionOptions, "pooling grid": poolingGrid, "pooling options": poolingOptions }, { symbols: { T: 9 }, salt: 1000 });
 
 describe("Conv1D without fused epilogues", () => {
   const unfused = EXECUTORS.map((options) => ({ ...options, optimizations: { fuseEpilogue: false } }));

@@ -4,7 +4,7 @@ import { chooseKernel } from "../../src/executor/kernels/choose-kernel.js";
 import { Arena } from "../../src/executor/plan/arena.js";
 import type { LayerCase } from "./layer-cases.js";
 import { padded } from "./padding.js";
-import { expectSameAsLayers, specIR } from "./same-as-layers.js";
+import { describeCaseGroups, expectSameAsLayers, specIR } from "./same-as-layers.js";
 
 // Reshaping, slicing, Rescaling and TimeDistributed against nnspec's Layers model (cpu backend),
 // on both kernels. Sizes are odd and transposes not multiples of 4, so the kernels' 4×4 tiles
@@ -114,19 +114,7 @@ describe("the stridedCopy kernel", () => {
   }
 });
 
-const groups = { reshaping: RESHAPING, slicing: SLICING, rescaling: RESCALING, "time-distributed": TIME_DISTRIBUTED };
-
-for (const [group, cases] of Object.entries(groups)) {
-  describe(`${group}: the executor computes what the Layers model computes`, () => {
-    for (const [i, c] of cases.entries()) {
-      it(c.name, async () => {
-        const ir = specIR(c.source);
-        expect(unsupportedLayers(ir)).toEqual([]);
-        await expectSameAsLayers(ir, { batches: [1, 2, 5], symbols: c.symbols ?? { T: 6 }, salt: 7000 + 100 * Object.keys(groups).indexOf(group) + i });
-      });
-    }
-  });
-}
+describeCaseGroups({ reshaping: RESHAPING, slicing: SLICING, rescaling: RESCALING, "time-distributed": TIME_DISTRIBUTED }, { batches: [1, 2, 5], symbols: { T: 6 }, salt: 7000 });
 
 // tfjs-layers calls every layer output float32, but the tensors keep int32: token IDs sliced or
 // concatenated reach the Embedding as IDs, in the Layers model as in the executor.

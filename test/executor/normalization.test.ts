@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { weightKey } from "../../src/backend/init/initial-weights.js";
 import { createExecutor, unsupportedLayers } from "../../src/executor/index.js";
-import type { BackendName } from "../../src/backend/backend.js";
-import type { ModelIR } from "../../src/ir/types.js";
 import type { LayerCase } from "./layer-cases.js";
-import { layersPredict, relativeError } from "./layers-reference.js";
-import { randomInputs, randomWeights } from "./model-data.js";
+import { randomWeights } from "./model-data.js";
 import { padded } from "./padding.js";
 import { RUN_SEED, seededRandom } from "./random.js";
-import { EXECUTORS, expectSameAsLayers, specIR, TOLERANCE } from "./same-as-layers.js";
+import { describeCaseGroups, EXECUTORS, expectSameAsLayers, specIR } from "./same-as-layers.js";
 
 // LayerNormalization, BatchNormalization and the position embeddings against nnspec's Layers
 // model (cpu backend), on both kernels, at several batch sizes. Odd sizes: the kernels' vector
@@ -52,56 +48,8 @@ const POSITIONS: LayerCase[] = [
   model("SinePositionEncoding over 300 steps", `input x: float32[batch, 300, 16]\noutput y = SinePositionEncoding()(x)`),
 ];
 
-/**
- * Like expectSameAsLayers, with BatchNormalization's moving variances made positive:
- * randomWeights draws every vector in ±0.5, and a negative variance makes both sides NaN.
- */
-async function expectSameWithPositiveVariances(
-  ir: ModelIR,
-  batches: number[],
-  symbols: Record<string, number>,
-  salt: number,
-  backend: BackendName = "cpu",
-): Promise<void> {
-  const random = seededRandom(RUN_SEED + salt);
-  const weights = randomWeights(ir, random);
-  for (const layer of ir.layers.filter((l) => l.type === "BatchNormalization")) {
-    const key = weightKey(layer.name, "moving_variance");
-    weights.set(key, weights.get(key)!.map((v) => Math.abs(v) + 0.05));
-  }
-  const executors = await Promise.all(EXECUTORS.map((options) => createExecutor(ir, weights, options)));
-  try {
-    for (const batch of batches) {
-      const inputs = randomInputs(ir, batch, random, symbols);
-      const expected = await layersPredict(ir, weights, inputs, backend);
-      for (const executor of executors) {
-        const actual = await executor.predict(inputs);
-        for (const output of ir.outputs) {
-          const where = `${ir.name} output '${output.name}', batch ${batch}, kernel ${executor.kernel}, tfjs ${backend}, NNSPEC_TEST_SEED=${RUN_SEED}`;
-          expect(actual[output.name]!.shape, where).toEqual(expected[output.name]!.shape);
-          expect(relativeError(actual[output.name]!.data, expected[output.name]!.data), where).toBeLessThanOrEqual(TOLERANCE);
-        }
-      }
-    }
-  } finally {
-    await Promise.all(executors.map((executor) => executor.dispose()));
-  }
-}
 
-const groups = { LayerNormalization: LAYER_NORMALIZATION, BatchNormalization: BATCH_NORMALIZATION, "position embeddings": POSITIONS };
-
-for (const [group, cases] of Object.entries(groups)) {
-  describe(`${group}: the executor computes what the Layers model computes`, () => {
-    for (const [i, c] of cases.entries()) {
-      it(c.name, async () => {
-        const ir = specIR(c.source);
-        expect(unsupportedLayers(ir)).toEqual([]);
-        const salt = 8000 + 100 * Object.keys(groups).indexOf(group) + i;
-        await expectSameWithPositiveVariances(ir, [1, 2, 5], c.symbols ?? { T: 6 }, salt);
-      });
-    }
-  });
-}
+describeCaseGroups({ LayerNormalization: LAYER_NORMALIZATION, BatchNormalization: BATCH_NORMALIZATION, "position embeddings": POSITIONS }, { batches: [1, 2, 5], symbols: { T: 6 }, salt: 8000 });
 
 // tfjs's cpu and wasm batchNorm kernels wrap the statistics around along the flat tensor, so an
 // axis other than the last gets them per element modulo the channels; the executor matches that.
@@ -115,7 +63,7 @@ describe("BatchNormalization over another axis, as tfjs-layers computes it on th
   for (const backend of ["cpu", "wasm"] as const) {
     for (const [i, c] of OTHER_AXES.entries()) {
       it(`${c.name}, tfjs ${backend}`, async () => {
-        await expectSameWithPositiveVariances(specIR(c.source), [1, 3], c.symbols ?? {}, 8500 + i, backend);
+        await expectSameAsLayers(specIR(c.source), { batches: [1, 3], symbols: c.symbols ?? {}, salt: 8500 + i, backend });
       });
     }
   }

@@ -1,9 +1,11 @@
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.js";
 import type { BackendName } from "../../src/backend/backend.js";
 import { createExecutor } from "../../src/executor/index.js";
 import type { ArrayTensor, ExecutorOptions } from "../../src/executor/types.js";
 import type { ModelIR } from "../../src/ir/types.js";
+import { unsupportedLayers } from "../../src/executor/index.js";
+import type { LayerCase } from "./layer-cases.js";
 import { layersPredict, relativeError } from "./layers-reference.js";
 import { randomInputs, randomWeights } from "./model-data.js";
 import { RUN_SEED, seededRandom } from "./random.js";
@@ -59,4 +61,22 @@ export async function expectSameAsLayers(
   } finally {
     await Promise.all(executors.map((executor) => executor.dispose()));
   }
+}
+
+/**
+ * One describe per group of cases, one test per case: the executor runs the whole model and
+ * computes what the Layers model computes. Each case gets its own salt, from `salt` on.
+ */
+export function describeCaseGroups(groups: Record<string, readonly LayerCase[]>, options: { batches?: number[]; symbols: Record<string, number>; salt: number }): void {
+  Object.entries(groups).forEach(([group, cases], g) => {
+    describe(`${group}: the executor computes what the Layers model computes`, () => {
+      for (const [i, c] of cases.entries()) {
+        it(c.name, async () => {
+          const ir = specIR(c.source);
+          expect(unsupportedLayers(ir)).toEqual([]);
+          await expectSameAsLayers(ir, { batches: options.batches, symbols: c.symbols ?? options.symbols, salt: options.salt + 100 * g + i });
+        });
+      }
+    });
+  });
 }
