@@ -100,6 +100,25 @@ describe("main with the real compiler", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ name: "WordEmbedding", params: { total: 100000, trainable: 100000 } });
   });
 
+  it("reads imported blocks for every command that takes a spec: check, summary, run, compile, vocab, train", async () => {
+    await spec("lib.nnspec", "block Project(x, units=3) {\n  output y = x |> Dense(units)\n}\n");
+    const main = await spec("main.nnspec", 'import { Project } from "lib.nnspec"\nmodel M {\n  input x: float32[batch, 4]\n  output y = Project(x, units=2)\n}\n');
+    expect((await run(["check", main])).code).toBe(0);
+    expect((await run(["summary", main])).stdout).toContain("Total params: 10");
+    const ran = await run(["run", main, "--batch", "2", "--format", "json"]);
+    expect(ran.stderr).toBe("");
+    expect(JSON.parse(ran.stdout).outputs[0].shape).toEqual([2, 2]);
+    expect((await run(["compile", main, "-o", temp("model"), "--backend", "cpu"])).code).toBe(0);
+    // A broken import is reported where it is written, by each of them alike.
+    await spec("lib.nnspec", "block Project(x, units=3) {\n  output y = x |> Dense(units - 3)\n}\n");
+    for (const command of [["run", main], ["compile", main, "-o", temp("other")], ["train", main, "--data", temp("none.csv"), "-o", temp("run")]]) {
+      const result = await run(command);
+      expect(result.code, command[0]).toBe(1);
+      expect(result.stderr, command[0]).toContain("lib.nnspec:2:");
+      expect(result.stderr, command[0]).not.toContain("NN2026");
+    }
+  });
+
   it("exits 1 from summary when the spec has errors", async () => {
     const { code, stdout, stderr } = await run(["summary", await spec("error.nnspec", error)]);
     expect(code).toBe(1);

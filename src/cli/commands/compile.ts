@@ -16,6 +16,7 @@ import { renderDiagnostics } from "../render.js";
 import { renderJsonDiagnostics } from "../render-json.js";
 import { renderSummary } from "../render-summary.js";
 import { sanitize } from "../terminal-text.js";
+import { readImportedFile } from "../import-reader.js";
 
 const description = `
 Builds a spec on TensorFlow.js with seeded initial weights and writes it to the directory DIR:
@@ -86,9 +87,9 @@ export function createCompileCommand(): Command {
 
       const json = flags.format === "json";
       const color = useColor(flags.color, io.stderr, io.env);
-      const report = (diagnostics: readonly Diagnostic[], source?: string): void => {
+      const report = (diagnostics: readonly Diagnostic[], source?: string, imported?: ReadonlyMap<string, string>): void => {
         if (diagnostics.length === 0) return;
-        const sources = (name: string) => (name === file ? source : undefined);
+        const sources = (name: string) => (name === file ? source : imported?.get(name));
         io.stderr.write(json ? renderJsonDiagnostics(diagnostics) : renderDiagnostics(diagnostics, sources, { color }));
       };
 
@@ -98,8 +99,8 @@ export function createCompileCommand(): Command {
         return ExitCode.Usage;
       }
       const params = Object.keys(flags.set).length > 0 ? flags.set : undefined;
-      const { diagnostics, ir } = check(read.source, { file, params });
-      report(sortDiagnostics(diagnostics), read.source);
+      const { diagnostics, ir, sources } = check(read.source, { file, params, readFile: readImportedFile });
+      report(sortDiagnostics(diagnostics), read.source, sources);
       if (hasErrors(diagnostics) || ir === undefined) return ExitCode.Failure;
       const summary = summaryFromIR(ir);
 

@@ -28,6 +28,7 @@ import { renderJsonDiagnostics } from "../render-json.js";
 import { displayWidth, sanitize } from "../terminal-text.js";
 import { backendFlag, parseIntegerFlag } from "./compile.js";
 import { positionLabels, readTextFile, renderTokens, textWarnings, type TextsSource } from "./run-texts.js";
+import { readImportedFile } from "../import-reader.js";
 
 const description = `
 Runs a model once and prints each output's name, shape, dtype, min, max and mean; the backend,
@@ -146,7 +147,7 @@ export function createRunCommand(): Command {
       try {
         const inputs = await readInputs(flags.input);
         const { prepareRun } = await import("../../api/run.js");
-        const options = { file: target, params, inputs, texts: texts?.texts, batch, seed, backend: flags.backend, engine: flags.executor, probe: flags.probe };
+        const options = { file: target, params, readFile: readImportedFile, inputs, texts: texts?.texts, batch, seed, backend: flags.backend, engine: flags.executor, probe: flags.probe };
         const prepared = await prepareRun(runTarget, options);
         report(sortDiagnostics(prepared.diagnostics));
         if (prepared.text !== undefined && texts !== undefined) {

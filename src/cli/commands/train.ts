@@ -19,6 +19,7 @@ import { renderDiagnostics } from "../render.js";
 import { renderJsonDiagnostics } from "../render-json.js";
 import { sanitize } from "../terminal-text.js";
 import { backendFlag, parseIntegerFlag } from "./compile.js";
+import { readImportedFile } from "../import-reader.js";
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), after it saved what it had. */
 const INTERRUPTED = 130;
@@ -113,7 +114,7 @@ export function createTrainCommand(interrupts: InterruptSource = processInterrup
         return ExitCode.Usage;
       }
       const params = Object.keys(flags.set).length > 0 ? flags.set : undefined;
-      const checked = check(read.source, { file, params });
+      const checked = check(read.source, { file, params, readFile: readImportedFile });
       report(sortDiagnostics(checked.diagnostics));
       if (hasErrors(checked.diagnostics) || checked.ir === undefined) return ExitCode.Failure;
       const ir = checked.ir;

@@ -22,6 +22,7 @@ import { readSource } from "../read-source.js";
 import { renderDiagnostics } from "../render.js";
 import { didYouMean } from "../suggest.js";
 import { sanitize } from "../terminal-text.js";
+import { readImportedFile } from "../import-reader.js";
 
 /** What `nnspec vocab build --spec` needs from the API; a parameter so tests can supply exact results. */
 export interface VocabDependencies {
@@ -175,7 +176,7 @@ async function settingsFromSpec(
 ): Promise<SettingsOrigin | Failure> {
   const read = await readSource(file);
   if ("diagnostic" in read) return { exitCode: ExitCode.Usage, text: renderDiagnostics([read.diagnostic], () => undefined, { color }) };
-  const { diagnostics, ir } = api.check(read.source, { file, params: Object.keys(params).length > 0 ? params : undefined });
+  const { diagnostics, ir } = api.check(read.source, { file, params: Object.keys(params).length > 0 ? params : undefined, readFile: readImportedFile });
   if (hasErrors(diagnostics) || ir === undefined) {
     const text = renderDiagnostics(sortDiagnostics(diagnostics), (name) => (name === file ? read.source : undefined), { color });
     return { exitCode: ExitCode.Failure, text };
