@@ -2,8 +2,7 @@ import { randomInt } from "node:crypto";
 import type { LayersModel } from "@tensorflow/tfjs";
 import type { ModelIR } from "../ir/types.js";
 import { assembleGraph } from "./assemble-graph.js";
-import { cloneRepeatedOutputs } from "./clone-repeated-outputs.js";
-import { isolateCallArguments } from "./isolate-call-arguments.js";
+import { prepareExecution } from "./prepare-execution.js";
 import { initBackend, type BackendChoice, type BackendName } from "./backend.js";
 import { crossCheck } from "./cross-check.js";
 import { BackendError } from "./errors.js";
@@ -46,8 +45,7 @@ export async function buildModel(ir: ModelIR, options: BuildOptions = {}): Promi
   }
   const layers = lowerLayers(tf, ir);
   const model = assembleGraph(tf, ir, layers);
-  cloneRepeatedOutputs(tf, model);
-  isolateCallArguments(model);
+  prepareExecution(tf, model);
   const problems = crossCheck(model, ir);
   if (problems.length > 0) {
     model.dispose();

@@ -35,11 +35,11 @@ describe("inference engines", () => {
 
   it("auto runs on TensorFlow.js when a backend is asked for, or the executor cannot run the model", async () => {
     expect((await run(lstm, { seed: 1, batch: 1, backend: "cpu" })).engine).toBe("layers");
-    // tfjs-layers' merges give masks of the wrong shape, so the executor leaves masked merges to it.
+    // The executor combines masks along the last axis only: a Concatenate along time is left to tfjs.
     const masked = `model Masked {
   input ids: int32[batch, 5]
   e = ids |> Embedding(10, 3, mask_zero=true)
-  output y = add(e, e)
+  output y = concatenate(e, e, axis=1)
 }`;
     const result = await run(masked, { seed: 1, batch: 2 });
     expect(result.engine).toBe("layers");

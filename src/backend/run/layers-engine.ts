@@ -1,5 +1,4 @@
-import { cloneRepeatedOutputs } from "../clone-repeated-outputs.js";
-import { isolateCallArguments } from "../isolate-call-arguments.js";
+import { prepareExecution } from "../prepare-execution.js";
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
 import type { HostData, HostTensor } from "../../io/host-tensor.js";
 import { initBackend, type Tf } from "../backend.js";
@@ -68,8 +67,7 @@ async function loadCompiled(tf: Tf, origin: Extract<ModelOrigin, { kind: "compil
     throw new BackendError("InvalidModelDirectory", `TensorFlow.js cannot load model.json: ${message}`, { file: origin.directory });
   }
   releaseSharedReferences(model.layers);
-  cloneRepeatedOutputs(tf, model);
-  isolateCallArguments(model);
+  prepareExecution(tf, model);
   const problems = crossCheck(model, origin.ir);
   if (problems.length > 0) {
     model.dispose();

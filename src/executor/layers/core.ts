@@ -9,7 +9,7 @@ import { maskAndOp, nonZeroMaskOp } from "../ops/mask-ops.js";
 import { mergeOp } from "../ops/merge-op.js";
 import { foldEmbedding, foldFits } from "../plan/fold-embedding.js";
 import { placeMatrix, placeVector } from "../plan/place-weights.js";
-import { newMask, passFirstMask, type LayerLowering, type NodeView } from "./lowering.js";
+import { newMask, passFirstMask, type LayerLowering, type LoweringContext, type NodeView } from "./lowering.js";
 
 const embedding: LayerLowering = {
   types: ["Embedding"],
@@ -83,10 +83,19 @@ const concatenateAxis = ({ layer, node, rank }: NodeView) => {
 /** The distinct masks of a node's inputs. */
 const inputMasks = ({ node, mask }: NodeView) => [...new Set(node.inputs.map(mask).filter((m): m is string => m !== undefined))];
 
-/**
- * tfjs-layers' Concatenate.computeMask: along the last axis, a step is kept where every masked
- * input keeps it (one mask passes as it is); other axes with masks are not run here.
- */
+/** The mask of a merge's output: a step is kept where every masked input keeps it (one mask passes as it is). */
+function keptByAll(view: NodeView): (string | undefined)[] {
+  const masks = inputMasks(view);
+  return [masks.length <= 1 ? masks[0] : newMask(view.node.outputs[0]!.id)];
+}
+
+/** Pushes the op that makes a merge's new mask, when keptByAll made one. */
+function pushMaskAnd(context: LoweringContext): void {
+  const masks = inputMasks(context);
+  if (masks.length > 1) context.push(maskAndOp(context.layer.name, masks, context.outputMask(0)!));
+}
+
+/** tfjs-layers' Concatenate.computeMask: along the last axis, keptByAll; other axes with masks are not run here. */
 const concatenate: LayerLowering = {
   types: ["Concatenate"],
   masks: "ignores",
@@ -94,15 +103,11 @@ const concatenate: LayerLowering = {
     inputMasks(view).length > 0 && concatenateAxis(view) !== view.rank(view.node.inputs[0]!) - 1
       ? "the executor combines masks of a Concatenate along the last axis only"
       : undefined,
-  outputMasks(view) {
-    const masks = inputMasks(view);
-    return [masks.length <= 1 ? masks[0] : newMask(view.node.outputs[0]!.id)];
-  },
+  outputMasks: keptByAll,
   lower(context) {
     const { layer, node, push } = context;
     push(concatenateOp(layer.name, node.inputs, node.outputs[0]!.id, numberOption(layer.options, "axis")));
-    const masks = inputMasks(context);
-    if (masks.length > 1) push(maskAndOp(layer.name, masks, context.outputMask(0)!));
+    pushMaskAnd(context);
   },
 };
 
@@ -115,14 +120,21 @@ const MERGES: Record<string, { op: BinaryCode; average: boolean }> = {
   Minimum: { op: BINARY_CODES.minimum, average: false },
 };
 
-/** Element-wise merges. tfjs-layers' Merge.computeMask gives masks of the wrong shape, so masked inputs are left to it. */
+/**
+ * Element-wise merges. Their masks: keptByAll, as Keras (nnspec's Layers model mends
+ * tfjs-layers' Merge.computeMask to do so, see backend/merge-masks.ts).
+ */
 const merges: LayerLowering = {
   types: Object.keys(MERGES),
+  masks: "ignores",
   unsupported: ({ layer, node, dtype }) =>
     node.inputs.some((id) => dtype(id) !== "float32") ? `the executor's ${layer.type} takes float32 tensors only` : undefined,
-  lower({ layer, node, push }) {
+  outputMasks: keptByAll,
+  lower(context) {
+    const { layer, node, push } = context;
     const merge = MERGES[layer.type]!;
     push(mergeOp(layer.name, node.inputs, node.outputs[0]!.id, merge.op, merge.average));
+    pushMaskAnd(context);
   },
 };
 
