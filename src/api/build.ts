@@ -6,9 +6,12 @@ import { validateIR } from "../ir/schema.js";
 import type { ModelIR } from "../ir/types.js";
 import { check, type CheckOptions } from "./check.js";
 
-/** A spec with errors: its diagnostics (errors and warnings) say what is wrong. */
+/** A spec with errors: its diagnostics (errors and warnings) say what is wrong; `sources`, the text of the files it imports, by name. */
 export class SpecError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly sources: ReadonlyMap<string, string> = new Map(),
+  ) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     super(`the spec has ${errors.length === 1 ? "an error" : `${errors.length} errors`}: ${errors[0]?.message ?? "unknown"}`);
     this.name = "SpecError";
@@ -28,8 +31,8 @@ export interface ResolvedIR {
  */
 export function resolveIR(irOrSource: ModelIR | string, options: CheckOptions = {}): ResolvedIR {
   if (typeof irOrSource === "string") {
-    const { diagnostics, ir } = check(irOrSource, options);
-    if (hasErrors(diagnostics) || ir === undefined) throw new SpecError(diagnostics);
+    const { diagnostics, ir, sources } = check(irOrSource, options);
+    if (hasErrors(diagnostics) || ir === undefined) throw new SpecError(diagnostics, sources);
     return { ir, diagnostics };
   }
   const checked = validateIR(irOrSource);

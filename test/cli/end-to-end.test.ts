@@ -115,6 +115,7 @@ describe("main with the real compiler", () => {
       const result = await run(command);
       expect(result.code, command[0]).toBe(1);
       expect(result.stderr, command[0]).toContain("lib.nnspec:2:");
+      expect(result.stderr, command[0]).toContain("    2 |   output y = x |> Dense(units - 3)");
       expect(result.stderr, command[0]).not.toContain("NN2026");
     }
   });

@@ -114,9 +114,9 @@ export function createRunCommand(): Command {
       const color = useColor(flags.color, io.stderr, io.env);
       let source: string | undefined;
       /** Diagnostics on stderr; `quoting` false for runtime errors, which have no place in the source to show. */
-      const report = (diagnostics: readonly Diagnostic[], quoting = true): void => {
+      const report = (diagnostics: readonly Diagnostic[], quoting = true, imported?: ReadonlyMap<string, string>): void => {
         if (diagnostics.length === 0) return;
-        const sources = (name: string) => (quoting && name === target ? source : undefined);
+        const sources = (name: string) => (!quoting ? undefined : name === target ? source : imported?.get(name));
         io.stderr.write(json ? renderJsonDiagnostics(diagnostics) : renderDiagnostics(diagnostics, sources, { color }));
       };
 
@@ -193,7 +193,7 @@ export function createRunCommand(): Command {
       } catch (error) {
         // SpecError: the spec's errors; BackendError: a runtime failure with its code; anything else is a bug for main.
         if (error instanceof SpecError) {
-          report(sortDiagnostics(error.diagnostics));
+          report(sortDiagnostics(error.diagnostics), true, error.sources);
           return ExitCode.Failure;
         }
         if (!(error instanceof BackendError) || error.code === "InternalError") throw error;

@@ -103,10 +103,10 @@ export function createTrainCommand(interrupts: InterruptSource = processInterrup
       const json = flags.format === "json";
       const color = useColor(flags.color, io.stderr, io.env);
       const read = await readSource(file);
-      const report = (diagnostics: readonly Diagnostic[]): void => {
+      const report = (diagnostics: readonly Diagnostic[], imported?: ReadonlyMap<string, string>): void => {
         if (diagnostics.length === 0) return;
         const source = "source" in read ? read.source : undefined;
-        const sources = (name: string) => (name === file ? source : undefined);
+        const sources = (name: string) => (name === file ? source : imported?.get(name));
         io.stderr.write(json ? renderJsonDiagnostics(diagnostics) : renderDiagnostics(diagnostics, sources, { color }));
       };
       if ("diagnostic" in read) {
@@ -115,7 +115,7 @@ export function createTrainCommand(interrupts: InterruptSource = processInterrup
       }
       const params = Object.keys(flags.set).length > 0 ? flags.set : undefined;
       const checked = check(read.source, { file, params, readFile: readImportedFile });
-      report(sortDiagnostics(checked.diagnostics));
+      report(sortDiagnostics(checked.diagnostics), checked.sources);
       if (hasErrors(checked.diagnostics) || checked.ir === undefined) return ExitCode.Failure;
       const ir = checked.ir;
 
