@@ -2,9 +2,8 @@ import type { InferContext, Inference, LayerDefinition } from "../layer-definiti
 import type { WeightSpec } from "../types.js";
 import { initializerSpec, tfjsInitializer } from "./initializers.js";
 import { requireFloat } from "./input-checks.js";
-import { normalizationWeightShape } from "./normalization-axes.js";
+import { centerScaleConfig, normalizationWeightShape } from "./normalization-axes.js";
 import { booleanOption, numberOption, regularizerOption, stringOption } from "./option-values.js";
-import { tfjsRegularizer } from "./regularizers.js";
 import { axis, flag, initializer, optionSchema, regularizer } from "./schema-parts.js";
 import { weight } from "./weights.js";
 
@@ -43,14 +42,9 @@ export const batchNormalization: LayerDefinition = {
       axis: numberOption(options, "axis"),
       momentum: numberOption(options, "momentum"),
       epsilon: numberOption(options, "epsilon"),
-      center: booleanOption(options, "center"),
-      scale: booleanOption(options, "scale"),
-      betaInitializer: tfjsInitializer(stringOption(options, "beta_initializer")),
-      gammaInitializer: tfjsInitializer(stringOption(options, "gamma_initializer")),
+      ...centerScaleConfig(options),
       movingMeanInitializer: tfjsInitializer(stringOption(options, "moving_mean_initializer")),
       movingVarianceInitializer: tfjsInitializer(stringOption(options, "moving_variance_initializer")),
-      betaRegularizer: tfjsRegularizer(regularizerOption(options, "beta_regularizer")),
-      gammaRegularizer: tfjsRegularizer(regularizerOption(options, "gamma_regularizer")),
     },
   }),
 };

@@ -1,10 +1,9 @@
 import type { InferContext, Inference, LayerDefinition } from "../layer-definition.js";
 import type { WeightSpec } from "../types.js";
-import { initializerSpec, tfjsInitializer } from "./initializers.js";
+import { initializerSpec } from "./initializers.js";
 import { requireFloat } from "./input-checks.js";
-import { normalizationWeightShape } from "./normalization-axes.js";
+import { centerScaleConfig, normalizationWeightShape } from "./normalization-axes.js";
 import { axesOption, booleanOption, numberOption, regularizerOption, stringOption } from "./option-values.js";
-import { tfjsRegularizer } from "./regularizers.js";
 import { flag, initializer, optionSchema, regularizer } from "./schema-parts.js";
 import { weight } from "./weights.js";
 
@@ -37,12 +36,7 @@ export const layerNormalization: LayerDefinition = {
       name,
       axis: axesOption(options, "axis"),
       epsilon: numberOption(options, "epsilon"),
-      center: booleanOption(options, "center"),
-      scale: booleanOption(options, "scale"),
-      betaInitializer: tfjsInitializer(stringOption(options, "beta_initializer")),
-      gammaInitializer: tfjsInitializer(stringOption(options, "gamma_initializer")),
-      betaRegularizer: tfjsRegularizer(regularizerOption(options, "beta_regularizer")),
-      gammaRegularizer: tfjsRegularizer(regularizerOption(options, "gamma_regularizer")),
+      ...centerScaleConfig(options),
     },
   }),
 };

@@ -1,6 +1,10 @@
 import { describeAxis, describeInput, layerSubject } from "../describe.js";
 import { normalizeAxis } from "../dims.js";
 import type { InferContext } from "../layer-definition.js";
+import type { Options } from "../types.js";
+import { tfjsInitializer } from "./initializers.js";
+import { booleanOption, regularizerOption, stringOption } from "./option-values.js";
+import { tfjsRegularizer } from "./regularizers.js";
 
 /**
  * The input and `axis` checks Layer- and BatchNormalization share. tfjs-layers normalizes with
@@ -44,4 +48,16 @@ export function normalizationWeightShape(ctx: InferContext, type: string, given:
     sizes.push(size);
   }
   return sizes;
+}
+
+/** The tfjs config of the learned shift and scale both normalisations have: center/beta, scale/gamma. */
+export function centerScaleConfig(options: Options) {
+  return {
+    center: booleanOption(options, "center"),
+    scale: booleanOption(options, "scale"),
+    betaInitializer: tfjsInitializer(stringOption(options, "beta_initializer")),
+    gammaInitializer: tfjsInitializer(stringOption(options, "gamma_initializer")),
+    betaRegularizer: tfjsRegularizer(regularizerOption(options, "beta_regularizer")),
+    gammaRegularizer: tfjsRegularizer(regularizerOption(options, "gamma_regularizer")),
+  };
 }
