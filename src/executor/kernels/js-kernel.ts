@@ -5,7 +5,7 @@ import { jsAttentionFunctions } from "./attention-kernel.js";
 import { jsConvolutionFunctions } from "./convolution-kernel.js";
 import type { Kernel, KernelFunctions } from "./kernel.js";
 import { jsLayoutFunctions } from "./layout-kernel.js";
-import { MemoryViews } from "./memory-views.js";
+import { element, MemoryViews } from "./memory-views.js";
 import { jsRecurrentFunctions } from "./recurrent-kernel.js";
 import { PANEL } from "./pack.js";
 
@@ -15,18 +15,15 @@ import { PANEL } from "./pack.js";
  * plans do not depend on which kernel runs them. Arithmetic is in double precision, stored as float32.
  */
 export function createJsKernel(memory: WasmMemory): Kernel {
-  let buffer: ArrayBuffer | SharedArrayBuffer | undefined;
-  let f: Float32Array<ArrayBufferLike> = new Float32Array(0);
-  let n32: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  // Views are remade when the memory has grown (its buffer is then a new object).
+  const memoryViews = new MemoryViews(memory);
+  let f = memoryViews.f32;
+  let n32 = memoryViews.i32;
+  // Called first in each function: the memory may have grown since (its views are then new).
   const views = () => {
-    if (memory.buffer !== buffer) {
-      buffer = memory.buffer;
-      f = new Float32Array(buffer);
-      n32 = new Int32Array(buffer);
-    }
+    f = memoryViews.f32;
+    n32 = memoryViews.i32;
   };
-  const w = (pointer: number) => pointer >> 2;
+  const w = element;
 
   function activateRow(x: number, y: number, width: number, code: ActivationCode): void {
     if (code === ACTIVATION_CODES.softmax || code === ACTIVATION_CODES.log_softmax) {
@@ -67,7 +64,6 @@ export function createJsKernel(memory: WasmMemory): Kernel {
 
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-  const memoryViews = new MemoryViews(memory);
   const functions: KernelFunctions = {
     ...jsRecurrentFunctions(memoryViews),
     ...jsConvolutionFunctions(memoryViews),
