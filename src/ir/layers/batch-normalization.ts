@@ -2,9 +2,9 @@ import type { InferContext, Inference, LayerDefinition } from "../layer-definiti
 import type { WeightSpec } from "../types.js";
 import { initializerSpec, tfjsInitializer } from "./initializers.js";
 import { requireFloat } from "./input-checks.js";
-import { centerScaleConfig, normalizationWeightShape } from "./normalization-axes.js";
+import { centerScaleConfig, centerScaleOptions, normalizationWeightShape } from "./normalization-axes.js";
 import { booleanOption, numberOption, regularizerOption, stringOption } from "./option-values.js";
-import { axis, flag, initializer, optionSchema, regularizer } from "./schema-parts.js";
+import { axis, initializer, optionSchema } from "./schema-parts.js";
 import { weight } from "./weights.js";
 
 const TYPE = "BatchNormalization";
@@ -24,14 +24,9 @@ export const batchNormalization: LayerDefinition = {
     axis: axis(-1),
     momentum: { type: "number", minimum: 0, maximum: 1, default: 0.99 },
     epsilon: { type: "number", exclusiveMinimum: 0, default: 1e-3 },
-    center: flag(true),
-    scale: flag(true),
-    beta_initializer: initializer("zeros"),
-    gamma_initializer: initializer("ones"),
+    ...centerScaleOptions(),
     moving_mean_initializer: initializer("zeros"),
     moving_variance_initializer: initializer("ones"),
-    beta_regularizer: regularizer(),
-    gamma_regularizer: regularizer(),
   }),
   inputs: { min: 1, max: 1 },
   infer: inferBatchNormalization,

@@ -2,9 +2,9 @@ import type { InferContext, Inference, LayerDefinition } from "../layer-definiti
 import type { WeightSpec } from "../types.js";
 import { initializerSpec } from "./initializers.js";
 import { requireFloat } from "./input-checks.js";
-import { centerScaleConfig, normalizationWeightShape } from "./normalization-axes.js";
+import { centerScaleConfig, centerScaleOptions, normalizationWeightShape } from "./normalization-axes.js";
 import { axesOption, booleanOption, numberOption, regularizerOption, stringOption } from "./option-values.js";
-import { flag, initializer, optionSchema, regularizer } from "./schema-parts.js";
+import { optionSchema } from "./schema-parts.js";
 import { weight } from "./weights.js";
 
 const TYPE = "LayerNormalization";
@@ -21,12 +21,7 @@ export const layerNormalization: LayerDefinition = {
   options: optionSchema({
     axis: { type: ["integer", "array"], items: { type: "integer" }, minItems: 1, default: -1 },
     epsilon: { type: "number", exclusiveMinimum: 0, default: 1e-3 },
-    center: flag(true),
-    scale: flag(true),
-    beta_initializer: initializer("zeros"),
-    gamma_initializer: initializer("ones"),
-    beta_regularizer: regularizer(),
-    gamma_regularizer: regularizer(),
+    ...centerScaleOptions(),
   }),
   inputs: { min: 1, max: 1 },
   infer: inferLayerNormalization,

@@ -5,6 +5,7 @@ import type { Options } from "../types.js";
 import { tfjsInitializer } from "./initializers.js";
 import { booleanOption, regularizerOption, stringOption } from "./option-values.js";
 import { tfjsRegularizer } from "./regularizers.js";
+import { flag, initializer, regularizer } from "./schema-parts.js";
 
 /**
  * The input and `axis` checks Layer- and BatchNormalization share. tfjs-layers normalizes with
@@ -50,7 +51,19 @@ export function normalizationWeightShape(ctx: InferContext, type: string, given:
   return sizes;
 }
 
-/** The tfjs config of the learned shift and scale both normalisations have: center/beta, scale/gamma. */
+/** The options of the learned shift and scale both normalisations have: center/beta, scale/gamma, with Keras's defaults. */
+export function centerScaleOptions() {
+  return {
+    center: flag(true),
+    scale: flag(true),
+    beta_initializer: initializer("zeros"),
+    gamma_initializer: initializer("ones"),
+    beta_regularizer: regularizer(),
+    gamma_regularizer: regularizer(),
+  };
+}
+
+/** Their tfjs config. */
 export function centerScaleConfig(options: Options) {
   return {
     center: booleanOption(options, "center"),
